@@ -1,0 +1,91 @@
+package org.paddock.release;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/** A module stream such as {@code nginx:1.24} within one release. */
+@Entity
+@Table(name = "module_stream")
+public class ModuleStream {
+
+    private static final Pattern PART = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._+-]*");
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "release_id")
+    private Release release;
+
+    @Column(nullable = false, length = 100)
+    private String name;
+
+    @Column(nullable = false, length = 100)
+    private String stream;
+
+    @Column(nullable = false, length = 500)
+    private String summary;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected ModuleStream() {
+    }
+
+    ModuleStream(Release release, String name, String stream, String summary, Instant createdAt) {
+        this.release = Objects.requireNonNull(release);
+        this.name = requirePart("module name", name);
+        this.stream = requirePart("stream", stream);
+        this.summary = summary == null ? "" : summary.strip();
+        this.createdAt = Objects.requireNonNull(createdAt);
+    }
+
+    static String requirePart(String what, String value) {
+        if (value == null || !PART.matcher(value).matches() || value.length() > 100) {
+            throw new IllegalArgumentException(what + " '" + value + "' must start with a letter or digit and "
+                    + "hold only letters, digits and . _ + - (at most 100 characters)");
+        }
+        return value;
+    }
+
+    /** {@code name:stream}, the way dnf and people write it. */
+    public String getNameStream() {
+        return name + ":" + stream;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Release getRelease() {
+        return release;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public String getStream() {
+        return stream;
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}

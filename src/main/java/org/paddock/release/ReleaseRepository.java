@@ -1,0 +1,43 @@
+package org.paddock.release;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Reads releases and module streams. */
+@ApplicationScoped
+public class ReleaseRepository {
+
+    @PersistenceContext(unitName = "paddock")
+    EntityManager em;
+
+    /** Every release, newest-named first, with its module streams loaded. */
+    public List<Release> allWithModuleStreams() {
+        return em.createQuery("""
+                        select distinct r from Release r left join fetch r.moduleStreams
+                        order by r.name desc""", Release.class)
+                .getResultList();
+    }
+
+    /** Every module stream with its release, ordered by module, stream and release. */
+    public List<ModuleStream> allModuleStreams() {
+        return em.createQuery("""
+                        select ms from ModuleStream ms join fetch ms.release r
+                        order by ms.name, ms.stream, r.name desc""", ModuleStream.class)
+                .getResultList();
+    }
+
+    public Optional<Release> findByName(String name) {
+        return em.createQuery("select r from Release r where r.name = :name", Release.class)
+                .setParameter("name", name)
+                .getResultStream()
+                .findFirst();
+    }
+
+    public long count() {
+        return em.createQuery("select count(r) from Release r", Long.class).getSingleResult();
+    }
+}

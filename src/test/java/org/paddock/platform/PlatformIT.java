@@ -1,0 +1,124 @@
+package org.paddock.platform;
+
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.paddock.release.ModuleStream;
+import org.paddock.release.Release;
+import org.paddock.release.ReleaseRepository;
+import org.paddock.release.ReleaseState;
+import org.paddock.testsupport.Deployments;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The real WAR on Payara Micro against a real PostgreSQL: Flyway migrated the schema from db/migration,
+ * Hibernate's mappings match it, the demo data was seeded once, and health reports the database.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PlatformIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.paddock();
+    }
+
+    @Inject
+    ReleaseRepository releases;
+
+    @Inject
+    SchemaMigration migration;
+
+    @Resource(lookup = Database.JNDI_NAME)
+    DataSource dataSource;
+
+    @Test
+    void flywayAppliedEveryMigrationFromDbMigration() throws SQLException {
+        List<String> applied = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select version, success from flyway_schema_history "
+                     + "where version is not null order by installed_rank")) {
+            while (rs.next()) {
+                assertThat(rs.getBoolean("success")).as("migration %s succeeded", rs.getString(1)).isTrue();
+                applied.add(rs.getString("version"));
+            }
+        }
+        assertThat(applied).startsWith("001");
+        assertThat(migration.schemaVersion()).isEqualTo(applied.get(applied.size() - 1));
+    }
+
+    @Test
+    void demoDataWasSeededExactlyOnce() {
+        List<Release> all = releases.allWithModuleStreams();
+        assertThat(all).extracting(Release::getName).containsExactly("F45");
+        Release f45 = all.get(0);
+        assertThat(f45.getLongName()).isEqualTo("Fedora 45");
+        assertThat(f45.getState()).isEqualTo(ReleaseState.CURRENT);
+        assertThat(f45.getModuleStreams()).extracting(ModuleStream::getNameStream)
+                .containsExactly("nginx:1.24", "postgresql:16", "ruby:3.3");
+    }
+
+    @Test
+    void moduleStreamsListedAcrossReleasesWithTheirRelease() {
+        assertThat(releases.allModuleStreams())
+                .extracting(ms -> ms.getRelease().getName() + "/" + ms.getNameStream())
+                .containsExactly("F45/nginx:1.24", "F45/postgresql:16", "F45/ruby:3.3");
+        assertThat(releases.findByName("F45")).isPresent();
+        assertThat(releases.findByName("F99")).isEmpty();
+    }
+
+    @Test
+    void schemaRefusesWhatTheDomainRefuses() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            assertThatThrownBy(() -> s.execute(
+                    "insert into release (name, long_name, state) values ('F46', 'Fedora 46', 'retired')"))
+                    .hasMessageContaining("release_state_known");
+            assertThatThrownBy(() -> s.execute(
+                    "insert into release (name, long_name, state) values ('F45', 'again', 'current')"))
+                    .hasMessageContaining("release_name_unique");
+            assertThatThrownBy(() -> s.execute("insert into module_stream (release_id, name, stream) "
+                    + "select id, 'bad name', '1' from release where name = 'F45'"))
+                    .hasMessageContaining("module_stream_name_format");
+        }
+        assertThat(releases.count()).isEqualTo(1);
+    }
+
+    @Test
+    @RunAsClient
+    void readinessReportsTheDatabase(@ArquillianResource URL base) throws Exception {
+        HttpResponse<String> ready = get(base, "/health/ready");
+        assertThat(ready.statusCode()).isEqualTo(200);
+        assertThat(ready.body()).contains("\"name\":\"database\"").contains("\"status\":\"UP\"")
+                .contains("PostgreSQL 18");
+        HttpResponse<String> live = get(base, "/health/live");
+        assertThat(live.statusCode()).isEqualTo(200);
+        assertThat(live.body()).contains("\"name\":\"paddock\"")
+                .contains(System.getProperty("paddock.version"));
+    }
+
+    private static HttpResponse<String> get(URL base, String path) throws Exception {
+        URI uri = base.toURI().resolve(path);
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}

@@ -1,0 +1,124 @@
+package org.paddock.release;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.paddock.testsupport.Browser;
+import org.paddock.testsupport.Deployments;
+
+import java.net.URL;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a person sees in the browser: the home page, the navigation, the Modules page. */
+@ExtendWith(ArquillianExtension.class)
+class HomePageIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.paddock();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    static WebDriver browser;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void homePageShowsTheReleasesAndModuleStreams() throws Exception {
+        browser.get(base.toString());
+
+        assertThat(browser.getTitle()).isEqualTo("Home · Paddock");
+        assertThat(text("page-title")).isEqualTo("Releases and module streams");
+        assertThat(text("summary")).isEqualTo("1 release, 3 module streams");
+
+        WebElement f45 = browser.findElement(By.id("release-F45"));
+        assertThat(f45.findElement(By.className("pd-release-name")).getText()).isEqualTo("F45");
+        assertThat(f45.findElement(By.className("pd-release-long")).getText()).isEqualTo("Fedora 45");
+        assertThat(f45.findElement(By.className("pd-state-current")).getText()).isEqualTo("current");
+        assertThat(f45.findElements(By.cssSelector("tbody tr"))).extracting(WebElement::getText)
+                .containsExactly(
+                        "nginx:1.24 A high performance web server and reverse proxy server",
+                        "postgresql:16 PostgreSQL server and client module",
+                        "ruby:3.3 An interpreter of object-oriented scripting language");
+
+        assertThat(browser.findElements(By.cssSelector("#nav a"))).extracting(WebElement::getText)
+                .containsExactly("Updates", "Modules", "Policies", "Feeds");
+        assertThat(text("footer")).startsWith("Paddock " + System.getProperty("paddock.version"));
+
+        assertThat(Files.size(Browser.screenshot(browser, "home"))).isGreaterThan(10_000);
+    }
+
+    @Test
+    void modulesPageListsEveryStreamAndFiltersByModule() {
+        browser.get(base.toString());
+        browser.findElement(By.id("nav-modules")).click();
+        wait(ExpectedConditions.titleIs("Modules · Paddock"));
+        assertThat(browser.findElement(By.id("nav-modules")).getAttribute("class")).contains("pd-nav-active");
+        assertThat(rows()).containsExactly("nginx 1.24 F45 A high performance web server and reverse proxy server",
+                "postgresql 16 F45 PostgreSQL server and client module",
+                "ruby 3.3 F45 An interpreter of object-oriented scripting language");
+
+        WebElement filter = browser.findElement(By.cssSelector("[id$='col-module'] input"));
+        filter.sendKeys("ngi");
+        wait(d -> rows().size() == 1);
+        assertThat(rows()).containsExactly("nginx 1.24 F45 A high performance web server and reverse proxy server");
+        Browser.screenshot(browser, "modules");
+    }
+
+    @Test
+    void pagesOfLaterFeaturesSaySoAndKeepTheLayout() {
+        for (String page : List.of("updates", "policies", "feeds")) {
+            browser.get(base + page + ".xhtml");
+            assertThat(browser.findElement(By.id("coming-soon")).getText()).startsWith("coming soon");
+            assertThat(browser.findElement(By.id("nav-" + page)).getAttribute("class")).contains("pd-nav-active");
+            assertThat(text("footer")).contains("Paddock");
+        }
+        Browser.screenshot(browser, "updates-coming-soon");
+    }
+
+    @Test
+    void unknownAddressShowsAFriendlyNotFoundPage() {
+        browser.get(base + "no-such-page.xhtml");
+        assertThat(text("page-title")).isEqualTo("Page not found");
+        assertThat(browser.findElement(By.id("brand")).getText()).isEqualTo("Paddock");
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText().strip();
+    }
+
+    private List<String> rows() {
+        return browser.findElements(By.cssSelector("[id$='modules-table_data'] tr")).stream()
+                .map(WebElement::getText).map(String::strip).toList();
+    }
+
+    private <T> void wait(java.util.function.Function<WebDriver, T> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition::apply);
+    }
+}

@@ -1,0 +1,68 @@
+package org.paddock.testsupport;
+
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+
+/**
+ * Headless Chromium from Debian's packages ({@code chromium}, {@code chromium-driver}), never a
+ * downloaded one. {@code .ci/run} installs both.
+ */
+public final class Browser {
+
+    private static final String CHROMIUM = "/usr/bin/chromium";
+    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
+
+    private Browser() {
+    }
+
+    public static WebDriver start() {
+        for (String path : new String[] {CHROMIUM, CHROMEDRIVER}) {
+            if (!new File(path).canExecute()) {
+                throw new IllegalStateException(path + " is missing: install Debian's chromium and chromium-driver "
+                        + "(apt-get install chromium chromium-driver, as .ci/run does)");
+            }
+        }
+        Path profile;
+        try {
+            profile = Files.createTempDirectory("paddock-chromium-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM)
+                .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-quic", "--no-first-run", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync", "--window-size=1280,900",
+                        "--user-data-dir=" + profile);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        return driver;
+    }
+
+    /** Saves what the browser shows to target/screenshots/{name}.png and returns the file. */
+    public static Path screenshot(WebDriver driver, String name) {
+        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
+        Path target = TestPaths.screenshots().resolve(name + ".png");
+        try {
+            return Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
