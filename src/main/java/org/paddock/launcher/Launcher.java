@@ -3,6 +3,7 @@ package org.paddock.launcher;
 import fish.payara.micro.BootstrapException;
 import fish.payara.micro.PayaraMicro;
 import fish.payara.micro.PayaraMicroRuntime;
+import sun.misc.Signal;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -33,6 +34,7 @@ public final class Launcher {
 
     private final LaunchSettings settings;
     private final AtomicBoolean stopped = new AtomicBoolean();
+    private final AtomicBoolean signalled = new AtomicBoolean();
     private Database database;
     private PayaraMicroRuntime runtime;
     private Path rootDir;
@@ -62,6 +64,7 @@ public final class Launcher {
         checkPortFree(settings.httpPort());
         database = Database.open(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "paddock-shutdown"));
+        letStopFinish();
         publishDatabaseSettings();
         boot(war);
         waitUntilReady();
@@ -72,6 +75,21 @@ public final class Launcher {
                 + settings.postgresDir() + ")" : ""));
         OUT.println("  Press Ctrl-C to stop.");
         OUT.println();
+    }
+
+    /**
+     * A JVM that is already stopping halts at once on a second SIGINT or SIGTERM. Under {@code mvn -Prun}
+     * Maven sends SIGTERM right after the terminal's SIGINT, which would cut our stop short; so once
+     * stopping, further signals are ignored and the server and database get to stop in order.
+     */
+    private void letStopFinish() {
+        for (String name : new String[] {"INT", "TERM"}) {
+            Signal.handle(new Signal(name), signal -> {
+                if (signalled.compareAndSet(false, true)) {
+                    System.exit(128 + signal.getNumber());
+                }
+            });
+        }
     }
 
     /** The WAR sits next to the launcher jar (target/paddock.war), unless paddock.war names it. */
@@ -167,14 +185,19 @@ public final class Launcher {
             try {
                 runtime.shutdown();
             } catch (BootstrapException | RuntimeException e) {
-                System.err.println("Stopping Payara Micro failed: " + LaunchException.causeOf(e));
+                // Payara's own shutdown hook may have stopped it already: nothing left to do then
+                if (!String.valueOf(e.getMessage()).contains("not Running")) {
+                    System.err.println("Stopping Payara Micro failed: " + LaunchException.causeOf(e));
+                }
             }
         }
         if (database != null) {
             database.close();
         }
         deleteQuietly(rootDir);
-        OUT.println("Paddock stopped.");
+        if (runtime != null || database != null) {
+            OUT.println("Paddock stopped.");
+        }
     }
 
     private static void deleteQuietly(Path dir) {

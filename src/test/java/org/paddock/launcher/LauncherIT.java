@@ -116,8 +116,17 @@ class LauncherIT {
             s.execute("create user paddock_ext password 'ext-secret'");
             s.execute("create database paddock_ext owner paddock_ext");
         }
+        requirePasswords(pgData, admin);
         String url = "jdbc:postgresql://localhost:" + pgPort + "/paddock_ext";
         int port = freePort();
+
+        Launched wrongPassword = launch(Map.of("PADDOCK_HTTP_PORT", String.valueOf(port), "PADDOCK_DB_URL", url,
+                "PADDOCK_DB_USER", "paddock_ext", "PADDOCK_DB_PASSWORD", "guess"), TestPaths.dir("launcher-wrong-pw"));
+        assertThat(wrongPassword.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(wrongPassword.process.exitValue()).isEqualTo(2);
+        assertThat(wrongPassword.errorLines()).containsExactly("ERROR: Paddock cannot reach its database at " + url
+                + " as user 'paddock_ext': FATAL: password authentication failed for user \"paddock_ext\"");
+
         Launched run = launch(Map.of("PADDOCK_HTTP_PORT", String.valueOf(port), "PADDOCK_DB_URL", url,
                 "PADDOCK_DB_USER", "paddock_ext", "PADDOCK_DB_PASSWORD", "ext-secret",
                 "PADDOCK_DEMO_DATA", "false"), TestPaths.dir("launcher-external-run"));
@@ -146,6 +155,17 @@ class LauncherIT {
     }
 
     // --- helpers -------------------------------------------------------------------------------------
+
+    /** The embedded server trusts every local connection; make TCP connections prove their password. */
+    private static void requirePasswords(Path pgData, String adminUrl) throws Exception {
+        Path hba = pgData.resolve("pg_hba.conf");
+        Files.writeString(hba, "local all all trust\n"
+                + "host all postgres 127.0.0.1/32 trust\nhost all postgres ::1/128 trust\n"
+                + "host all all 127.0.0.1/32 scram-sha-256\nhost all all ::1/128 scram-sha-256\n");
+        try (Connection c = DriverManager.getConnection(adminUrl, "postgres", ""); Statement s = c.createStatement()) {
+            s.execute("select pg_reload_conf()");
+        }
+    }
 
     private Launched launch(Map<String, String> env, Path workDir) throws IOException {
         ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
