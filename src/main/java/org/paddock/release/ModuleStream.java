@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import org.paddock.platform.security.Group;
 
 import java.time.Instant;
 import java.util.Objects;
@@ -38,6 +39,10 @@ public class ModuleStream {
     @Column(nullable = false, length = 500)
     private String summary;
 
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "owner_group_id")
+    private Group ownerGroup;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -58,6 +63,11 @@ public class ModuleStream {
                     + "hold only letters, digits and . _ + - (at most 100 characters)");
         }
         return value;
+    }
+
+    /** Hands the stream to a group of maintainers; they may then act on its updates. */
+    public void ownedBy(Group group) {
+        this.ownerGroup = group;
     }
 
     /** {@code name:stream}, the way dnf and people write it. */
@@ -83,6 +93,10 @@ public class ModuleStream {
 
     public String getSummary() {
         return summary;
+    }
+
+    public Group getOwnerGroup() {
+        return ownerGroup;
     }
 
     public Instant getCreatedAt() {

@@ -33,6 +33,9 @@ public class Release {
     @Column(nullable = false, length = 16)
     private ReleaseState state;
 
+    @Column(name = "alias_prefix", nullable = false, length = 20)
+    private String aliasPrefix = "PADDOCK";
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -71,6 +74,11 @@ public class Release {
 
     public ReleaseState getState() {
         return state;
+    }
+
+    /** Update aliases of this release start with it: {@code PADDOCK-2026-1a2b3c4d5e}. */
+    public String getAliasPrefix() {
+        return aliasPrefix;
     }
 
     public Instant getCreatedAt() {

@@ -1,0 +1,146 @@
+package org.paddock.platform.security;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.Table;
+
+import java.time.Instant;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/** A person (or CI account) who signs in with a password or calls the API with a token. */
+@Entity(name = "PaddockUser")
+@Table(name = "paddock_user")
+public class User {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 64)
+    private String username;
+
+    @Column(name = "display_name", nullable = false, length = 200)
+    private String displayName;
+
+    @Column(nullable = false, length = 200)
+    private String email;
+
+    @Column(name = "password_hash", nullable = false, length = 400)
+    private String passwordHash;
+
+    @Column(nullable = false)
+    private boolean active = true;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @ElementCollection(fetch = FetchType.EAGER)
+    @CollectionTable(name = "user_role", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "role")
+    @Convert(converter = Role.JpaConverter.class)
+    private Set<Role> roles = new HashSet<>();
+
+    @ManyToMany(fetch = FetchType.EAGER)
+    @JoinTable(name = "group_member", joinColumns = @JoinColumn(name = "user_id"),
+            inverseJoinColumns = @JoinColumn(name = "group_id"))
+    private Set<Group> groups = new HashSet<>();
+
+    protected User() {
+    }
+
+    public User(String username, String displayName, String email, String passwordHash, Set<Role> roles,
+                Set<Group> groups, Instant createdAt) {
+        this.username = Objects.requireNonNull(username);
+        this.displayName = Objects.requireNonNull(displayName);
+        this.email = email == null ? "" : email;
+        this.passwordHash = Objects.requireNonNull(passwordHash);
+        this.roles = roles.isEmpty() ? new HashSet<>() : EnumSet.copyOf(roles);
+        this.groups = new HashSet<>(groups);
+        this.createdAt = Objects.requireNonNull(createdAt);
+    }
+
+    public boolean has(Role role) {
+        return roles.contains(role);
+    }
+
+    public boolean isAdmin() {
+        return has(Role.ADMIN);
+    }
+
+    public boolean isMemberOf(Group group) {
+        return group != null && groups.contains(group);
+    }
+
+    public void changePassword(String newHash) {
+        this.passwordHash = Objects.requireNonNull(newHash);
+    }
+
+    public void deactivate() {
+        this.active = false;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getUsername() {
+        return username;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public boolean isActive() {
+        return active;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Set<Role> getRoles() {
+        return Collections.unmodifiableSet(roles);
+    }
+
+    public Set<Group> getGroups() {
+        return Collections.unmodifiableSet(groups);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof User u && username.equals(u.username);
+    }
+
+    @Override
+    public int hashCode() {
+        return username.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return username;
+    }
+}

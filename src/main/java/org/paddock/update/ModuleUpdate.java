@@ -1,0 +1,583 @@
+package org.paddock.update;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.paddock.platform.ConflictException;
+import org.paddock.platform.InvalidInputException;
+import org.paddock.release.Artifact;
+import org.paddock.release.ModuleBuild;
+import org.paddock.release.Release;
+import org.paddock.platform.security.User;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A module update: one or more module builds of one release, with their advisory data, moving through
+ * its life cycle. Every state change is a verb here that refuses an illegal move with one message and
+ * records what changed in the history.
+ *
+ * <pre>
+ *   pending --requestTesting--> (push) --> testing --requestStable--> (push) --> stable
+ *   testing --unpush--> (push) --> unpushed --requestTesting--> ...
+ *   pending --revoke--> revoked;  testing --revoke--> (push) --> revoked
+ *   pending|testing --obsolete--> obsolete   (a newer build of the same module stream was submitted)
+ * </pre>
+ */
+@Entity(name = "ModuleUpdate")
+@Table(name = "module_update")
+public class ModuleUpdate {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(nullable = false, length = 64)
+    private String alias;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "release_id")
+    private Release release;
+
+    @Column(nullable = false, length = 16)
+    private UpdateType type;
+
+    @Column(nullable = false, length = 16)
+    private Severity severity;
+
+    @Column(nullable = false, length = 300)
+    private String title;
+
+    @Column(nullable = false)
+    private String notes;
+
+    @Column(nullable = false, length = 16)
+    private Suggestion suggestion;
+
+    @ManyToOne(fetch = FetchType.EAGER, optional = false)
+    @JoinColumn(name = "submitter_id")
+    private User submitter;
+
+    @Column(nullable = false, length = 16)
+    private UpdateStatus status;
+
+    @Column(nullable = false, length = 16)
+    private UpdateRequest request;
+
+    @Column(nullable = false)
+    private int karma;
+
+    @Column(name = "karma_reset_at", nullable = false)
+    private Instant karmaResetAt;
+
+    @Column(name = "submitted_at", nullable = false)
+    private Instant submittedAt;
+
+    @Column(name = "modified_at", nullable = false)
+    private Instant modifiedAt;
+
+    @Column(name = "testing_at")
+    private Instant testingAt;
+
+    @Column(name = "stable_at")
+    private Instant stableAt;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "obsoleted_by_id")
+    private ModuleUpdate obsoletedBy;
+
+    @Version
+    @Column(name = "row_version", nullable = false)
+    private int rowVersion;
+
+    @ManyToMany
+    @JoinTable(name = "update_build", joinColumns = @JoinColumn(name = "update_id"),
+            inverseJoinColumns = @JoinColumn(name = "module_build_id"))
+    @OrderBy("name, stream, version")
+    private List<ModuleBuild> builds = new ArrayList<>();
+
+    @OneToMany(mappedBy = "update", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("kind, refId")
+    private List<UpdateReference> references = new ArrayList<>();
+
+    @OneToMany(mappedBy = "update", cascade = CascadeType.PERSIST)
+    @OrderBy("createdAt, id")
+    private List<Comment> comments = new ArrayList<>();
+
+    @OneToMany(mappedBy = "update", cascade = CascadeType.PERSIST)
+    @OrderBy("at, id")
+    private List<HistoryEntry> history = new ArrayList<>();
+
+    protected ModuleUpdate() {
+    }
+
+    /** A new update, pending, asking to go to testing. The caller has checked access and input. */
+    public static ModuleUpdate submit(String alias, Release release, List<ModuleBuild> builds, UpdateContent content,
+                                      List<ReferenceDraft> references, User submitter, Instant now) {
+        requireValid(content);
+        ModuleUpdate u = new ModuleUpdate();
+        u.alias = Objects.requireNonNull(alias);
+        u.release = Objects.requireNonNull(release);
+        u.submitter = Objects.requireNonNull(submitter);
+        u.apply(content);
+        u.setBuilds(builds);
+        u.setReferences(references);
+        u.status = UpdateStatus.PENDING;
+        u.request = UpdateRequest.TESTING;
+        u.submittedAt = now;
+        u.modifiedAt = now;
+        u.karmaResetAt = now;
+        u.record(submitter, now, "status", null, "pending", "submitted");
+        u.record(submitter, now, "request", null, "testing", "submitted");
+        return u;
+    }
+
+    /** A reference as submitted, with the contained packages that fix it (empty: the whole update). */
+    public record ReferenceDraft(Reference reference, Set<Artifact> fixedIn) {
+    }
+
+    // --- editing ---------------------------------------------------------------------------------------
+
+    /** Changes the words and references; the builds stay. */
+    public void edit(UpdateContent content, List<ReferenceDraft> refs, User by, Instant now) {
+        requireEditable("edited");
+        requireValid(content);
+        recordChange(by, now, "type", type.word(), content.type().word());
+        recordChange(by, now, "severity", severity.word(), content.severity().word());
+        recordChange(by, now, "title", title, content.title());
+        recordChange(by, now, "notes", notes.equals(content.notes()) ? null : "(previous notes)",
+                notes.equals(content.notes()) ? null : "(new notes)");
+        recordChange(by, now, "suggestion", suggestion.word(), content.suggestion().word());
+        String before = referenceList();
+        apply(content);
+        setReferences(refs);
+        recordChange(by, now, "references", before, referenceList());
+        modifiedAt = now;
+    }
+
+    /**
+     * Replaces the builds. Karma starts again from zero and the update goes back to testing: the next
+     * push publishes the new builds there, and the days in testing count from then.
+     */
+    public void replaceBuilds(List<ModuleBuild> newBuilds, User by, Instant now) {
+        requireEditable("edited");
+        String before = buildList();
+        setBuilds(newBuilds);
+        String after = buildList();
+        if (before.equals(after)) {
+            return;
+        }
+        record(by, now, "builds", before, after, "builds changed");
+        resetKarma(by, now, "builds changed");
+        if (status == UpdateStatus.UNPUSHED) {
+            move(by, now, UpdateStatus.PENDING, "builds changed");
+        }
+        ask(by, now, UpdateRequest.TESTING, "builds changed");
+        modifiedAt = now;
+    }
+
+    // --- requests ------------------------------------------------------------------------------------
+
+    public void requestTesting(User by, Instant now) {
+        switch (status) {
+            case PENDING, UNPUSHED -> {
+                if (request == UpdateRequest.TESTING) {
+                    throw refused("already asks to go to testing");
+                }
+                ask(by, now, UpdateRequest.TESTING, "requested by " + by.getUsername());
+            }
+            case TESTING -> throw refused("is already in testing");
+            default -> throw refusedInState("go to testing");
+        }
+    }
+
+    public void requestStable(User by, Instant now) {
+        switch (status) {
+            case TESTING -> {
+                if (request == UpdateRequest.STABLE) {
+                    throw refused("already asks to go to stable");
+                }
+                if (request == UpdateRequest.UNPUSH || request == UpdateRequest.REVOKE) {
+                    throw refused("asks to be " + (request == UpdateRequest.UNPUSH ? "unpushed" : "revoked")
+                            + "; cancel that request first");
+                }
+                if (request == UpdateRequest.TESTING) {
+                    throw refused("has new builds waiting to be pushed to testing; they must reach testing first");
+                }
+                ask(by, now, UpdateRequest.STABLE, "requested by " + by.getUsername());
+            }
+            case PENDING -> throw refused("is pending: it must be in testing before it can go to stable");
+            case UNPUSHED -> throw refused("was unpushed: request testing again first");
+            default -> throw refusedInState("go to stable");
+        }
+    }
+
+    /** Withdraws whatever was asked for; the update stays where it is. */
+    public void cancelRequest(User by, Instant now) {
+        if (request == UpdateRequest.NONE) {
+            throw refused("asks for nothing, so there is no request to cancel");
+        }
+        ask(by, now, UpdateRequest.NONE, "request cancelled by " + by.getUsername());
+    }
+
+    /** Takes the update out of testing at the next push. */
+    public void unpush(User by, Instant now) {
+        if (status != UpdateStatus.TESTING) {
+            throw status == UpdateStatus.STABLE ? refused("is stable: a stable update cannot be unpushed")
+                    : refused("is " + status.word() + ": only an update in testing can be unpushed");
+        }
+        if (request == UpdateRequest.UNPUSH) {
+            throw refused("already asks to be unpushed");
+        }
+        ask(by, now, UpdateRequest.UNPUSH, "unpush requested by " + by.getUsername());
+    }
+
+    /** Withdraws the update for good: at once while pending, at the next push while in testing. */
+    public void revoke(User by, Instant now, String reason) {
+        switch (status) {
+            case PENDING -> {
+                String why = reason == null || reason.isBlank() ? "revoked by " + by.getUsername() : reason;
+                ask(by, now, UpdateRequest.NONE, why);
+                move(by, now, UpdateStatus.REVOKED, why);
+            }
+            case TESTING -> {
+                if (request == UpdateRequest.REVOKE) {
+                    throw refused("already asks to be revoked");
+                }
+                ask(by, now, UpdateRequest.REVOKE, reason == null || reason.isBlank()
+                        ? "revoke requested by " + by.getUsername() : reason);
+            }
+            case STABLE -> throw refused("is stable: a stable update cannot be revoked; submit a new update instead");
+            default -> throw refusedInState("be revoked");
+        }
+    }
+
+    /** A newer update of the same module stream replaces this one; it keeps this one's references. */
+    public void obsoleteBy(ModuleUpdate newer, Instant now) {
+        if (status != UpdateStatus.PENDING && status != UpdateStatus.TESTING) {
+            throw refusedInState("be obsoleted");
+        }
+        String why = "obsoleted by " + newer.alias;
+        ask(null, now, UpdateRequest.NONE, why);
+        move(null, now, UpdateStatus.OBSOLETE, why);
+        obsoletedBy = newer;
+        newer.inheritFrom(this, now);
+    }
+
+    /** Carries over what the obsoleted update said: its references, and its security type and severity if higher. */
+    private void inheritFrom(ModuleUpdate older, Instant now) {
+        String before = referenceList();
+        Map<String, Artifact> byName = new HashMap<>();
+        builds.forEach(b -> b.getArtifacts().forEach(a -> byName.putIfAbsent(a.getName(), a)));
+        for (UpdateReference ref : older.references) {
+            if (references.stream().noneMatch(r -> r.value().sameAs(ref.value()))) {
+                Set<Artifact> fixed = ref.getFixedIn().stream().map(a -> byName.get(a.getName()))
+                        .filter(Objects::nonNull).collect(Collectors.toCollection(LinkedHashSet::new));
+                references.add(new UpdateReference(this, ref.value(), fixed));
+            }
+        }
+        String why = "inherited from obsoleted " + older.alias;
+        recordChange(null, now, "references", before, referenceList(), why);
+        if (older.type == UpdateType.SECURITY && (type != UpdateType.SECURITY || older.severity.isMoreSevereThan(severity))) {
+            recordChange(null, now, "type", type.word(), UpdateType.SECURITY.word(), why);
+            recordChange(null, now, "severity", severity.word(), older.severity.word(), why);
+            type = UpdateType.SECURITY;
+            severity = older.severity;
+        }
+    }
+
+    /** The push carried out the request: the update is now where it asked to be. */
+    public void pushed(Instant now) {
+        String why = "pushed";
+        switch (request) {
+            case TESTING -> {
+                if (status != UpdateStatus.TESTING) {
+                    move(null, now, UpdateStatus.TESTING, why);
+                }
+                testingAt = now;
+            }
+            case STABLE -> {
+                move(null, now, UpdateStatus.STABLE, why);
+                stableAt = now;
+            }
+            case UNPUSH -> move(null, now, UpdateStatus.UNPUSHED, why);
+            case REVOKE -> move(null, now, UpdateStatus.REVOKED, why);
+            case NONE -> throw refused("asks for nothing, so there is nothing to push");
+        }
+        ask(null, now, UpdateRequest.NONE, why);
+    }
+
+    // --- comments and karma --------------------------------------------------------------------------
+
+    /**
+     * Adds a comment with a karma vote. Only each person's latest vote since the builds last changed
+     * counts, and the submitter's own vote counts zero.
+     */
+    public Comment comment(User author, String text, int vote, Instant now) {
+        if (vote < -1 || vote > 1) {
+            throw new InvalidInputException("karma", "must be -1, 0 or 1, not " + vote);
+        }
+        String body = text == null ? "" : text.strip();
+        if (body.isEmpty() && vote == 0) {
+            throw new InvalidInputException("text", "a comment needs text or a karma vote");
+        }
+        if (body.length() > 10_000) {
+            throw new InvalidInputException("text", "must be at most 10000 characters, not " + body.length());
+        }
+        Comment c = new Comment(this, author, body, vote, now);
+        comments.add(c);
+        int before = karma;
+        karma = countKarma();
+        if (karma != before) {
+            record(author, now, "karma", String.valueOf(before), String.valueOf(karma),
+                    author.getUsername() + " voted " + (vote > 0 ? "+1" : String.valueOf(vote)));
+        }
+        modifiedAt = now;
+        return c;
+    }
+
+    private int countKarma() {
+        Map<User, Integer> latest = new HashMap<>();
+        comments.stream()
+                .filter(c -> !c.getCreatedAt().isBefore(karmaResetAt))
+                .filter(c -> !c.getAuthor().equals(submitter))
+                .sorted(Comparator.comparing(Comment::getCreatedAt))
+                .forEach(c -> latest.put(c.getAuthor(), c.getKarma()));
+        return latest.values().stream().mapToInt(Integer::intValue).sum();
+    }
+
+    private void resetKarma(User by, Instant now, String why) {
+        if (karma != 0) {
+            record(by, now, "karma", String.valueOf(karma), "0", why);
+        }
+        karma = 0;
+        karmaResetAt = now;
+    }
+
+    // --- internals -----------------------------------------------------------------------------------
+
+    private static void requireValid(UpdateContent content) {
+        var problems = content.problems();
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
+        }
+    }
+
+    private void apply(UpdateContent content) {
+        type = content.type();
+        severity = content.severity();
+        title = content.title();
+        notes = content.notes();
+        suggestion = content.suggestion();
+    }
+
+    private void setBuilds(List<ModuleBuild> newBuilds) {
+        if (newBuilds.isEmpty()) {
+            throw new InvalidInputException("builds", "an update needs at least one module build");
+        }
+        Set<String> streams = new java.util.HashSet<>();
+        for (ModuleBuild b : newBuilds) {
+            if (!b.getModuleStream().getRelease().equals(release)) {
+                throw new InvalidInputException("builds", b.nsvca() + " belongs to release "
+                        + b.getModuleStream().getRelease().getName() + ", not " + release.getName());
+            }
+            if (!streams.add(b.getName() + ":" + b.getStream())) {
+                throw new InvalidInputException("builds", "two builds of " + b.getName() + ":" + b.getStream()
+                        + " in one update; submit only the newest");
+            }
+        }
+        builds.clear();
+        builds.addAll(newBuilds);
+    }
+
+    private void setReferences(List<ReferenceDraft> drafts) {
+        Set<Artifact> contained = builds.stream().flatMap(b -> b.getArtifacts().stream()).collect(Collectors.toSet());
+        List<UpdateReference> kept = new ArrayList<>();
+        for (ReferenceDraft d : drafts) {
+            if (kept.stream().anyMatch(r -> r.value().sameAs(d.reference()))) {
+                continue;
+            }
+            for (Artifact a : d.fixedIn()) {
+                if (!contained.contains(a)) {
+                    throw new InvalidInputException("references", a.getLabel() + " is not a package of this update");
+                }
+            }
+            UpdateReference existing = references.stream().filter(r -> r.value().sameAs(d.reference()))
+                    .findFirst().orElse(null);
+            if (existing != null) {
+                existing.replace(d.reference(), d.fixedIn());
+                kept.add(existing);
+            } else {
+                kept.add(new UpdateReference(this, d.reference(), d.fixedIn()));
+            }
+        }
+        references.clear();
+        references.addAll(kept);
+    }
+
+    private void requireEditable(String verb) {
+        if (status == UpdateStatus.STABLE || status == UpdateStatus.OBSOLETE || status == UpdateStatus.REVOKED) {
+            throw refused("is " + status.word() + " and cannot be " + verb + "; submit a new update instead");
+        }
+    }
+
+    private void ask(User by, Instant now, UpdateRequest next, String why) {
+        if (request != next) {
+            record(by, now, "request", request == null ? null : request.word(), next.word(), why);
+            request = next;
+            modifiedAt = now;
+        }
+    }
+
+    private void move(User by, Instant now, UpdateStatus next, String why) {
+        record(by, now, "status", status.word(), next.word(), why);
+        status = next;
+        modifiedAt = now;
+    }
+
+    private void recordChange(User by, Instant now, String field, String from, String to) {
+        recordChange(by, now, field, from, to, "edited");
+    }
+
+    private void recordChange(User by, Instant now, String field, String from, String to, String why) {
+        if (!Objects.equals(from, to)) {
+            record(by, now, field, from, to, why);
+        }
+    }
+
+    private void record(User by, Instant now, String field, String from, String to, String why) {
+        history.add(new HistoryEntry(this, by, now, field, from, to, why));
+    }
+
+    private ConflictException refused(String what) {
+        return new ConflictException(alias + " " + what);
+    }
+
+    private ConflictException refusedInState(String what) {
+        return refused("is " + status.word() + " and cannot " + what);
+    }
+
+    private String buildList() {
+        return builds.stream().map(ModuleBuild::nsvca).sorted().collect(Collectors.joining(", "));
+    }
+
+    private String referenceList() {
+        return references.stream().map(r -> r.getRefId()).sorted().collect(Collectors.joining(", "));
+    }
+
+    // --- reading -------------------------------------------------------------------------------------
+
+    public boolean isSubmittedBy(User user) {
+        return submitter.equals(user);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getAlias() {
+        return alias;
+    }
+
+    public Release getRelease() {
+        return release;
+    }
+
+    public UpdateType getType() {
+        return type;
+    }
+
+    public Severity getSeverity() {
+        return severity;
+    }
+
+    public String getTitle() {
+        return title;
+    }
+
+    public String getNotes() {
+        return notes;
+    }
+
+    public Suggestion getSuggestion() {
+        return suggestion;
+    }
+
+    public User getSubmitter() {
+        return submitter;
+    }
+
+    public UpdateStatus getStatus() {
+        return status;
+    }
+
+    public UpdateRequest getRequest() {
+        return request;
+    }
+
+    public int getKarma() {
+        return karma;
+    }
+
+    public Instant getKarmaResetAt() {
+        return karmaResetAt;
+    }
+
+    public Instant getSubmittedAt() {
+        return submittedAt;
+    }
+
+    public Instant getModifiedAt() {
+        return modifiedAt;
+    }
+
+    public Instant getTestingAt() {
+        return testingAt;
+    }
+
+    public Instant getStableAt() {
+        return stableAt;
+    }
+
+    public ModuleUpdate getObsoletedBy() {
+        return obsoletedBy;
+    }
+
+    public List<ModuleBuild> getBuilds() {
+        return Collections.unmodifiableList(builds);
+    }
+
+    public List<UpdateReference> getReferences() {
+        return Collections.unmodifiableList(references);
+    }
+
+    public List<Comment> getComments() {
+        return Collections.unmodifiableList(comments);
+    }
+
+    public List<HistoryEntry> getHistory() {
+        return Collections.unmodifiableList(history);
+    }
+}
