@@ -8,11 +8,19 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.paddock.platform.security.Accounts;
+import org.paddock.platform.security.Group;
+import org.paddock.platform.security.Role;
+import org.paddock.release.ModuleStream;
 import org.paddock.release.Release;
 import org.paddock.release.ReleaseState;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -38,6 +46,24 @@ public class DemoData {
     @Inject
     Clock clock;
 
+    @Inject
+    Accounts accounts;
+
+    /** Every demo user signs in with this password; printed at start while they keep it. */
+    public static final String PASSWORD = "paddock-demo";
+
+    /** The demo people: user name, what they are, their role and groups. */
+    record Person(String username, String displayName, String what, Role role, Set<String> groups) {
+    }
+
+    static final List<Person> PEOPLE = List.of(
+            new Person("alice", "Alice Maintainer", "maintainer of nginx:1.24 and postgresql:16", Role.MAINTAINER,
+                    Set.of("nginx-maintainers", "postgresql-maintainers")),
+            new Person("bob", "Bob Maintainer", "maintainer of ruby:3.3", Role.MAINTAINER, Set.of("ruby-maintainers")),
+            new Person("erin", "Erin Editor", "policy editor", Role.POLICY_EDITOR, Set.of()),
+            new Person("admin", "Ada Admin", "admin", Role.ADMIN, Set.of()),
+            new Person("ci", "CI System", "CI account (posts test results with an API token)", Role.CI, Set.of()));
+
     @PostConstruct
     void seedIfEmpty() {
         if (!enabled) {
@@ -48,20 +74,45 @@ public class DemoData {
         long releases = em.createQuery("select count(r) from Release r", Long.class).getSingleResult();
         if (releases > 0) {
             LOG.info("Demo data not seeded: the database already holds " + releases + " release(s)");
-            return;
+        } else {
+            seed(clock.instant());
+            LOG.info("Seeded demo data: release F45 with nginx:1.24, postgresql:16 and ruby:3.3");
         }
-        seed(clock.instant());
-        LOG.info("Seeded demo data: release F45 with nginx:1.24, postgresql:16 and ruby:3.3");
+        printDemoUsers();
+    }
+
+    /** Tells the person who started Paddock how to sign in, for the demo users that still have the demo password. */
+    private void printDemoUsers() {
+        StringBuilder out = new StringBuilder();
+        for (Person p : PEOPLE) {
+            accounts.byUsername(p.username()).filter(u -> accounts.hasPassword(u, PASSWORD))
+                    .ifPresent(u -> out.append(String.format("    %-6s %s%n", p.username(), p.what())));
+        }
+        if (out.length() > 0) {
+            System.out.printf("%n  Demo users, password '%s':%n%s%n", PASSWORD, out);
+        }
     }
 
     private void seed(Instant now) {
+        Map<String, Group> groups = new HashMap<>();
+        for (String g : List.of("nginx-maintainers", "postgresql-maintainers", "ruby-maintainers")) {
+            groups.put(g, accounts.createGroup(g, "Maintainers of " + g.substring(0, g.indexOf('-'))));
+        }
         Release f45 = new Release("F45", "Fedora 45", ReleaseState.CURRENT, now);
         em.persist(f45);
-        em.persist(f45.addModuleStream("nginx", "1.24",
-                "A high performance web server and reverse proxy server", now));
-        em.persist(f45.addModuleStream("postgresql", "16",
-                "PostgreSQL server and client module", now));
-        em.persist(f45.addModuleStream("ruby", "3.3",
-                "An interpreter of object-oriented scripting language", now));
+        stream(f45, "nginx", "1.24", "A high performance web server and reverse proxy server", groups, now);
+        stream(f45, "postgresql", "16", "PostgreSQL server and client module", groups, now);
+        stream(f45, "ruby", "3.3", "An interpreter of object-oriented scripting language", groups, now);
+        for (Person p : PEOPLE) {
+            accounts.createUser(p.username(), p.displayName(), p.username() + "@paddock.example", PASSWORD,
+                    Set.of(p.role()), p.groups());
+        }
+    }
+
+    private void stream(Release release, String name, String stream, String summary, Map<String, Group> groups,
+                        Instant now) {
+        ModuleStream ms = release.addModuleStream(name, stream, summary, now);
+        ms.ownedBy(groups.get(name + "-maintainers"));
+        em.persist(ms);
     }
 }

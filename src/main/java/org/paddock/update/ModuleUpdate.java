@@ -569,8 +569,10 @@ public class ModuleUpdate {
         return Collections.unmodifiableList(builds);
     }
 
+    /** CVEs first, then bugs, then URLs; each kind in id order. */
     public List<UpdateReference> getReferences() {
-        return Collections.unmodifiableList(references);
+        return references.stream().sorted(Comparator.comparing(UpdateReference::getKind)
+                .thenComparing(UpdateReference::getRefId)).toList();
     }
 
     public List<Comment> getComments() {

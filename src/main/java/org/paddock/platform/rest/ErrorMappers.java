@@ -1,0 +1,71 @@
+package org.paddock.platform.rest;
+
+import jakarta.ejb.EJBException;
+import jakarta.json.bind.JsonbException;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.ProcessingException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import org.paddock.platform.ConflictException;
+import org.paddock.platform.ForbiddenException;
+import org.paddock.platform.InvalidInputException;
+import org.paddock.platform.security.CurrentUser;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Turns every failure into a problem document with the right status; nothing internal leaks out. */
+@Provider
+public class ErrorMappers implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class.getName());
+
+    @Override
+    public Response toResponse(Throwable thrown) {
+        Throwable e = unwrap(thrown);
+        if (e instanceof InvalidInputException invalid) {
+            return Problem.response(422, invalid.getMessage(), invalid.errors());
+        }
+        if (e instanceof ConflictException || e instanceof OptimisticLockException) {
+            return Problem.response(409, e instanceof OptimisticLockException
+                    ? "the update was changed by someone else meanwhile; load it again" : e.getMessage());
+        }
+        if (e instanceof org.paddock.platform.NotFoundException || e instanceof NotFoundException) {
+            return Problem.response(404, e.getMessage());
+        }
+        if (e instanceof ForbiddenException) {
+            return Problem.response(403, e.getMessage());
+        }
+        if (e instanceof CurrentUser.NotSignedInException) {
+            return Response.fromResponse(Problem.response(401, e.getMessage()))
+                    .header("WWW-Authenticate", "Bearer realm=\"paddock\"").build();
+        }
+        if (e instanceof JsonbException || e instanceof ProcessingException) {
+            return Problem.response(400, "the body is not valid JSON for this request: "
+                    + firstLine(e.getMessage()));
+        }
+        if (e instanceof WebApplicationException web) {
+            Response r = web.getResponse();
+            return Problem.response(r.getStatus(), e.getMessage());
+        }
+        LOG.log(Level.SEVERE, "Unexpected failure answering a REST request", thrown);
+        return Problem.response(500,
+                "Paddock failed to answer this request; the server log has the details");
+    }
+
+    private static Throwable unwrap(Throwable t) {
+        Throwable e = t;
+        while ((e instanceof EJBException || e instanceof jakarta.transaction.RollbackException
+                || e.getClass().getName().endsWith("TransactionalException")) && e.getCause() != null) {
+            e = e.getCause();
+        }
+        return e;
+    }
+
+    private static String firstLine(String s) {
+        return s == null ? "" : s.lines().findFirst().orElse("");
+    }
+}

@@ -1,0 +1,85 @@
+package org.paddock.platform.security;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpAuthenticationMechanism;
+import jakarta.security.enterprise.authentication.mechanism.http.HttpMessageContext;
+import jakarta.security.enterprise.credential.Credential;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+
+import java.io.IOException;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How callers prove who they are. REST clients send {@code Authorization: Bearer <token>}; people sign in
+ * on the login page and are remembered in their session. Everyone else is anonymous, which is enough to
+ * read; every action checks its caller on the server ({@link CurrentUser}, the services).
+ */
+@ApplicationScoped
+public class PaddockAuthentication implements HttpAuthenticationMechanism {
+
+    static final String SESSION_USER = "paddock.user";
+    /** Request attribute: "token" when the caller used an API token, "session" when signed in. */
+    public static final String VIA = "paddock.auth";
+
+    @Inject
+    Accounts accounts;
+
+    @Override
+    public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
+                                                HttpMessageContext context) {
+        String authorization = request.getHeader("Authorization");
+        if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            Optional<User> user = accounts.checkToken(authorization.substring(7).strip());
+            if (user.isEmpty()) {
+                return unauthorized(response, "the API token is unknown or revoked");
+            }
+            request.setAttribute(VIA, "token");
+            return context.notifyContainerAboutLogin(user.get().getUsername(), Set.of());
+        }
+        Credential credential = context.getAuthParameters().getCredential();
+        if (credential instanceof UsernamePasswordCredential login) {
+            Optional<User> user = accounts.checkPassword(login.getCaller(), login.getPasswordAsString());
+            if (user.isEmpty()) {
+                return AuthenticationStatus.SEND_FAILURE;
+            }
+            request.getSession(true);
+            request.changeSessionId();
+            request.getSession().setAttribute(SESSION_USER, user.get().getUsername());
+            request.setAttribute(VIA, "session");
+            return context.notifyContainerAboutLogin(user.get().getUsername(), Set.of());
+        }
+        HttpSession session = request.getSession(false);
+        if (session != null && session.getAttribute(SESSION_USER) instanceof String name) {
+            request.setAttribute(VIA, "session");
+            return context.notifyContainerAboutLogin(name, Set.of());
+        }
+        return context.doNothing();
+    }
+
+    private static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {
+        try {
+            response.setStatus(401);
+            response.setHeader("WWW-Authenticate", "Bearer realm=\"paddock\"");
+            response.setContentType("application/problem+json");
+            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                    + "\"detail\":\"" + detail + "\"}");
+        } catch (IOException e) {
+            // the status is what matters
+        }
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    @Override
+    public void cleanSubject(HttpServletRequest request, HttpServletResponse response, HttpMessageContext context) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(SESSION_USER);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package org.paddock.update;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.paddock.platform.ConflictException;
+import org.paddock.platform.ForbiddenException;
+import org.paddock.platform.InvalidInputException;
+import org.paddock.platform.Markdown;
+import org.paddock.platform.security.CurrentUser;
+import org.paddock.release.Artifact;
+
+import java.io.IOException;
+import java.util.List;
+
+/** The update page: header, tabs (summary, builds and packages, references, tests, history, comments), actions. */
+@Named("updatePage")
+@RequestScoped
+public class UpdateBacking {
+
+    @Inject
+    UpdateRepository updates;
+
+    @Inject
+    UpdateService service;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    FacesContext faces;
+
+    private String alias;
+    private ModuleUpdate update;
+    private String notesHtml;
+    private boolean mayAct;
+    private String commentText;
+    private int commentKarma;
+    private String reason;
+
+    @jakarta.annotation.PostConstruct
+    void init() {
+        alias = faces.getExternalContext().getRequestParameterMap().get("alias");
+        load();
+    }
+
+    /** Answers 404 for an alias that does not exist. */
+    public void notFoundIfMissing() throws IOException {
+        if (update == null) {
+            faces.getExternalContext().responseSendError(404, "there is no update " + alias);
+            faces.responseComplete();
+        }
+    }
+
+    void load() {
+        update = alias == null ? null : updates.loadForPage(alias).orElse(null);
+        if (update != null) {
+            notesHtml = Markdown.toSafeHtml(update.getNotes());
+            mayAct = currentUser.get().map(u -> Access.mayActOn(u, update)).orElse(false);
+        }
+    }
+
+    public void request(String what) throws IOException {
+        act(() -> service.request(alias, what, reason, currentUser.require()), "actions");
+    }
+
+    public void comment() throws IOException {
+        act(() -> service.comment(alias, commentText, commentKarma, currentUser.require()), "comment-form:comment-text");
+    }
+
+    private void act(Runnable action, String messageFor) throws IOException {
+        try {
+            action.run();
+            var ext = faces.getExternalContext();
+            ext.redirect(ext.getRequestContextPath() + "/update.xhtml?alias=" + alias);
+            faces.responseComplete();
+        } catch (ConflictException | ForbiddenException | CurrentUser.NotSignedInException e) {
+            faces.addMessage(messageFor, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage()));
+            load();
+        } catch (InvalidInputException e) {
+            e.errors().forEach(err -> faces.addMessage(messageFor,
+                    new FacesMessage(FacesMessage.SEVERITY_ERROR, err.reason(), err.reason())));
+            load();
+        }
+    }
+
+    /** The references a contained package fixes, for the Builds &amp; packages tab. */
+    public List<UpdateReference> fixedBy(Artifact a) {
+        return update.getReferences().stream().filter(r -> r.getFixedIn().contains(a)).toList();
+    }
+
+    public boolean can(String what) {
+        if (!mayAct) {
+            return false;
+        }
+        UpdateStatus s = update.getStatus();
+        UpdateRequest r = update.getRequest();
+        return switch (what) {
+            case "testing" -> (s == UpdateStatus.PENDING || s == UpdateStatus.UNPUSHED) && r != UpdateRequest.TESTING;
+            // shown while pending too: asking explains why it is refused
+            case "stable" -> (s == UpdateStatus.PENDING || s == UpdateStatus.TESTING) && r != UpdateRequest.STABLE;
+            case "unpush" -> s == UpdateStatus.TESTING && r != UpdateRequest.UNPUSH;
+            case "revoke" -> (s == UpdateStatus.PENDING || s == UpdateStatus.TESTING) && r != UpdateRequest.REVOKE;
+            case "none" -> r != UpdateRequest.NONE;
+            case "edit" -> s == UpdateStatus.PENDING || s == UpdateStatus.TESTING || s == UpdateStatus.UNPUSHED;
+            default -> false;
+        };
+    }
+
+    public String getAlias() {
+        return alias;
+    }
+
+    public void setAlias(String alias) {
+        this.alias = alias;
+    }
+
+    public ModuleUpdate getUpdate() {
+        return update;
+    }
+
+    public String getNotesHtml() {
+        return notesHtml;
+    }
+
+    public boolean isMayAct() {
+        return mayAct;
+    }
+
+    public String getCommentText() {
+        return commentText;
+    }
+
+    public void setCommentText(String commentText) {
+        this.commentText = commentText;
+    }
+
+    public int getCommentKarma() {
+        return commentKarma;
+    }
+
+    public void setCommentKarma(int commentKarma) {
+        this.commentKarma = commentKarma;
+    }
+
+    public String getReason() {
+        return reason;
+    }
+
+    public void setReason(String reason) {
+        this.reason = reason;
+    }
+
+    public String html(String markdown) {
+        return Markdown.toSafeHtml(markdown);
+    }
+}

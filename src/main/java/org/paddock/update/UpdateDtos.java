@@ -1,0 +1,82 @@
+package org.paddock.update;
+
+import org.paddock.release.Artifact;
+import org.paddock.release.ModuleBuild;
+
+import java.time.Instant;
+import java.util.List;
+
+/** What the REST API answers about updates: records, never entities. */
+public final class UpdateDtos {
+
+    private UpdateDtos() {
+    }
+
+    public record UpdateSummary(String alias, String release, String status, String request, String type,
+                                String severity, String title, String submitter, int karma, Instant submitted,
+                                Instant modified, List<String> builds) {
+        static UpdateSummary of(ModuleUpdate u) {
+            return new UpdateSummary(u.getAlias(), u.getRelease().getName(), u.getStatus().word(),
+                    u.getRequest().word(), u.getType().word(), u.getSeverity().word(), u.getTitle(),
+                    u.getSubmitter().getUsername(), u.getKarma(), u.getSubmittedAt(), u.getModifiedAt(),
+                    u.getBuilds().stream().map(ModuleBuild::nsvca).toList());
+        }
+    }
+
+    public record UpdateDetail(String alias, String release, String status, String request, String type,
+                               String severity, String title, String notes, String suggestion, String submitter,
+                               int karma, Instant submitted, Instant modified, Instant testing, Instant stable,
+                               String obsoletedBy, List<Build> builds, List<Ref> references, String url) {
+        static UpdateDetail of(ModuleUpdate u, String baseUrl) {
+            return new UpdateDetail(u.getAlias(), u.getRelease().getName(), u.getStatus().word(),
+                    u.getRequest().word(), u.getType().word(), u.getSeverity().word(), u.getTitle(), u.getNotes(),
+                    u.getSuggestion().word(), u.getSubmitter().getUsername(), u.getKarma(), u.getSubmittedAt(),
+                    u.getModifiedAt(), u.getTestingAt(), u.getStableAt(),
+                    u.getObsoletedBy() == null ? null : u.getObsoletedBy().getAlias(),
+                    u.getBuilds().stream().map(b -> Build.of(b, u)).toList(),
+                    u.getReferences().stream().map(Ref::of).toList(),
+                    baseUrl + "updates/" + u.getAlias());
+        }
+    }
+
+    public record Build(String nsvca, String name, String stream, long version, String context, String arch,
+                        String summary, List<Package> packages) {
+        public static Build of(ModuleBuild b, ModuleUpdate u) {
+            return new Build(b.nsvca(), b.getName(), b.getStream(), b.getVersion(), b.getContext(), b.getArch(),
+                    b.getSummary(), b.getArtifacts().stream().map(a -> Package.of(a, u)).toList());
+        }
+    }
+
+    public record Package(String kind, String name, String epoch, String version, String release, String arch,
+                          String nevra, String sourceRpm, String sha256, String purl, List<String> fixes) {
+        static Package of(Artifact a, ModuleUpdate u) {
+            List<String> fixes = u == null ? List.of() : u.getReferences().stream()
+                    .filter(r -> r.getFixedIn().contains(a)).map(UpdateReference::getRefId).toList();
+            return new Package(a.getKind(), a.getName(), a.getEpoch(), a.getVersion(), a.getRelease(), a.getArch(),
+                    a.isRpm() ? a.nevra() : null, a.getSourceRpm(), a.getSha256(), a.getPurl(), fixes);
+        }
+    }
+
+    public record Ref(String kind, String id, String title, String url, List<String> fixedIn) {
+        static Ref of(UpdateReference r) {
+            return new Ref(r.getKind().word(), r.getRefId(), r.getTitle(), r.getUrl(),
+                    r.getFixedIn().stream().map(Artifact::getLabel).toList());
+        }
+    }
+
+    public record CommentView(long id, String author, String text, int karma, Instant created) {
+        static CommentView of(Comment c) {
+            return new CommentView(c.getId() == null ? 0 : c.getId(), c.getAuthor().getUsername(), c.getText(),
+                    c.getKarma(), c.getCreatedAt());
+        }
+    }
+
+    public record Page<T>(long total, int page, int rows, List<T> items) {
+    }
+
+    public record RequestBody(String request, String reason) {
+    }
+
+    public record CommentBody(String text, Integer karma) {
+    }
+}

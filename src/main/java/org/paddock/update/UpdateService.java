@@ -1,0 +1,255 @@
+package org.paddock.update;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.paddock.platform.ConflictException;
+import org.paddock.platform.FieldError;
+import org.paddock.platform.InvalidInputException;
+import org.paddock.platform.NotFoundException;
+import org.paddock.platform.security.User;
+import org.paddock.release.Artifact;
+import org.paddock.release.BuildDraft;
+import org.paddock.release.BuildImporter;
+import org.paddock.release.ModuleBuild;
+import org.paddock.release.ModuleStream;
+import org.paddock.release.Release;
+import org.paddock.release.ReleaseRepository;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** What maintainers do with updates: submit, edit, move through the life cycle, comment. */
+@ApplicationScoped
+public class UpdateService {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    @PersistenceContext(unitName = "paddock")
+    EntityManager em;
+
+    @Inject
+    ReleaseRepository releases;
+
+    @Inject
+    BuildImporter importer;
+
+    @Inject
+    UpdateRepository updates;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "paddock.bugzilla.url", defaultValue = "https://bugzilla.redhat.com/show_bug.cgi?id=")
+    String bugzillaUrl;
+
+    @Transactional
+    public ModuleUpdate submit(UpdateDraft draft, User caller) {
+        Instant now = clock.instant();
+        Release release = release(draft.release());
+        if (!draft.hasBuilds()) {
+            throw new InvalidInputException("builds", "an update needs at least one module build: give builds (NSVCAs), "
+                    + "newBuilds (JSON) or modulemd (YAML)");
+        }
+        List<ModuleBuild> builds = builds(release, draft, caller);
+        UpdateContent content = content(draft);
+        List<ModuleUpdate.ReferenceDraft> refs = references(draft, builds);
+        ModuleUpdate update = ModuleUpdate.submit(newAlias(release, now), release, builds, content, refs,
+                em.merge(caller), now);
+        em.persist(update);
+        for (ModuleUpdate older : updates.olderActiveUpdatesOf(builds, update)) {
+            older.obsoleteBy(update, now);
+        }
+        return update;
+    }
+
+    @Transactional
+    public ModuleUpdate edit(String alias, UpdateDraft draft, User caller) {
+        Instant now = clock.instant();
+        ModuleUpdate update = updates.byAlias(alias);
+        Access.requireActOn(caller, streams(update.getBuilds()), "edit " + alias);
+        User by = em.merge(caller);
+        if (draft.hasBuilds()) {
+            List<ModuleBuild> builds = builds(update.getRelease(), draft, caller);
+            update.replaceBuilds(builds, by, now);
+        }
+        update.edit(content(draft), references(draft, update.getBuilds()), by, now);
+        return update;
+    }
+
+    /** One of the life-cycle requests: testing, stable, unpush, revoke, or none (cancel the current request). */
+    @Transactional
+    public ModuleUpdate request(String alias, String request, String reason, User caller) {
+        Instant now = clock.instant();
+        ModuleUpdate update = updates.byAlias(alias);
+        UpdateRequest r;
+        try {
+            r = UpdateRequest.fromWord(request);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException("request", e.getMessage());
+        }
+        Access.requireActOn(caller, streams(update.getBuilds()), "ask for " + r.word() + " on " + alias);
+        User by = em.merge(caller);
+        switch (r) {
+            case TESTING -> update.requestTesting(by, now);
+            case STABLE -> update.requestStable(by, now);
+            case UNPUSH -> update.unpush(by, now);
+            case REVOKE -> update.revoke(by, now, reason);
+            case NONE -> update.cancelRequest(by, now);
+        }
+        return update;
+    }
+
+    @Transactional
+    public Comment comment(String alias, String text, int karma, User caller) {
+        ModuleUpdate update = updates.byAlias(alias);
+        return update.comment(em.merge(caller), text, karma, clock.instant());
+    }
+
+    // --- pieces ----------------------------------------------------------------------------------------
+
+    private Release release(String name) {
+        if (name == null || name.isBlank()) {
+            throw new InvalidInputException("release", "is required, e.g. F45");
+        }
+        return releases.findByName(name.strip())
+                .orElseThrow(() -> new InvalidInputException("release", "there is no release '" + name + "'"));
+    }
+
+    private List<ModuleBuild> builds(Release release, UpdateDraft draft, User caller) {
+        List<ModuleBuild> builds = new ArrayList<>();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < draft.builds().size(); i++) {
+            String nsvca = draft.builds().get(i);
+            var found = importer.findByNsvca(nsvca == null ? "" : nsvca.strip());
+            if (found.isEmpty()) {
+                errors.add(new FieldError("builds[" + i + "]", "there is no module build '" + nsvca
+                        + "' (name:stream:version:context:arch); import it first or send it in newBuilds"));
+            } else if (updates.updateOf(found.get()).isPresent()) {
+                errors.add(new FieldError("builds[" + i + "]", nsvca + " is already in update "
+                        + updates.updateOf(found.get()).get().getAlias()));
+            } else {
+                builds.add(found.get());
+            }
+        }
+        List<BuildDraft> drafts = new ArrayList<>(draft.newBuilds());
+        int fromJson = drafts.size();
+        if (draft.modulemd() != null && !draft.modulemd().isBlank()) {
+            drafts.addAll(importer.fromModulemd(draft.modulemd()));
+        }
+        for (int i = 0; i < drafts.size(); i++) {
+            String field = i < fromJson ? "newBuilds[" + i + "]" : "modulemd";
+            try {
+                builds.add(importer.create(release, drafts.get(i), field));
+            } catch (InvalidInputException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Access.requireActOn(caller, streams(builds), "submit builds of these module streams");
+        for (ModuleBuild b : builds) {
+            if (b.getId() == null) {
+                em.persist(b);
+            }
+        }
+        return builds;
+    }
+
+    private static Set<ModuleStream> streams(List<ModuleBuild> builds) {
+        Set<ModuleStream> s = new LinkedHashSet<>();
+        builds.forEach(b -> s.add(b.getModuleStream()));
+        return s;
+    }
+
+    private static UpdateContent content(UpdateDraft d) {
+        List<FieldError> errors = new ArrayList<>();
+        UpdateType type = word(errors, "type", () -> d.type() == null ? null : UpdateType.fromWord(d.type()));
+        Severity severity = word(errors, "severity", () -> d.severity() == null ? Severity.NONE : Severity.fromWord(d.severity()));
+        Suggestion suggestion = word(errors, "suggestion",
+                () -> d.suggestion() == null ? Suggestion.NONE : Suggestion.fromWord(d.suggestion()));
+        UpdateContent content = new UpdateContent(type, severity, d.title(), d.notes(), suggestion);
+        if (type != null || errors.isEmpty()) {
+            errors.addAll(content.problems());
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return content;
+    }
+
+    private static <T> T word(List<FieldError> errors, String field, java.util.function.Supplier<T> parse) {
+        try {
+            return parse.get();
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError(field, e.getMessage()));
+            return null;
+        }
+    }
+
+    private List<ModuleUpdate.ReferenceDraft> references(UpdateDraft d, List<ModuleBuild> builds) {
+        List<FieldError> errors = new ArrayList<>();
+        List<ModuleUpdate.ReferenceDraft> refs = new ArrayList<>();
+        List<Artifact> contained = builds.stream().flatMap(b -> b.getArtifacts().stream()).toList();
+        for (int i = 0; i < d.referencesOrEmpty().size(); i++) {
+            UpdateDraft.ReferenceDraft r = d.referencesOrEmpty().get(i);
+            String field = "references[" + i + "]";
+            var checked = Reference.check(field, r.kind(), r.id(), r.title(), bugzillaUrl);
+            if (checked.error().isPresent()) {
+                errors.add(checked.error().get());
+                continue;
+            }
+            Set<Artifact> fixed = new LinkedHashSet<>();
+            for (String pkg : r.fixedIn()) {
+                List<Artifact> match = contained.stream().filter(a -> matches(a, pkg)).toList();
+                if (match.isEmpty()) {
+                    errors.add(new FieldError(field + ".fixedIn", "'" + pkg + "' is not a package of this update"));
+                }
+                fixed.addAll(match);
+            }
+            refs.add(new ModuleUpdate.ReferenceDraft(checked.reference().get(), fixed));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return refs;
+    }
+
+    private static boolean matches(Artifact a, String pkg) {
+        String p = pkg == null ? "" : pkg.strip();
+        return p.equals(a.getName()) || p.equals(a.getPurl()) || (a.isRpm() && p.equals(a.nevra()));
+    }
+
+    private String newAlias(Release release, Instant now) {
+        for (int attempt = 0; attempt < 10; attempt++) {
+            byte[] b = new byte[5];
+            RANDOM.nextBytes(b);
+            String alias = release.getAliasPrefix() + "-" + now.atZone(ZoneOffset.UTC).getYear() + "-"
+                    + HexFormat.of().formatHex(b);
+            if (updates.findByAlias(alias).isEmpty()) {
+                return alias;
+            }
+        }
+        throw new ConflictException("could not find a free alias; try again");
+    }
+
+    public ModuleUpdate get(String alias) {
+        return updates.byAlias(alias);
+    }
+
+    static NotFoundException notFound(String alias) {
+        return new NotFoundException("there is no update " + alias);
+    }
+}

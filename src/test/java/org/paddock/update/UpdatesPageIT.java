@@ -1,0 +1,185 @@
+package org.paddock.update;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.paddock.testsupport.Browser;
+import org.paddock.testsupport.Deployments;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A maintainer's day in the browser: sign in, submit an update for nginx:1.24 from modulemd YAML with a
+ * CVE fixed in one contained RPM, find it by that CVE, see the CVE on the right package, comment with
+ * karma, be refused stable while pending with the reason shown; another maintainer cannot edit it.
+ */
+@ExtendWith(ArquillianExtension.class)
+class UpdatesPageIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.paddock();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    static WebDriver browser;
+
+    @BeforeAll
+    static void openBrowser() {
+        browser = Browser.start();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void aMaintainerSubmitsFindsCommentsAndIsRefusedStableWhilePending() throws Exception {
+        signIn("alice");
+        assertThat(text("account-link")).isEqualTo("Alice Maintainer");
+
+        browser.get(base + "updates.xhtml");
+        browser.findElement(By.id("new-update")).click();
+        waitFor(d -> d.getTitle().startsWith("New update"));
+        String yaml = resource("nginx-1.24-modulemd.yaml").replace("4520261101120000", "4520261301120000")
+                .replace("9edba152", "b0a5e1f2");
+        browser.findElement(By.id("update-form:modulemd")).sendKeys(yaml);
+        choose("update-form:type", "security");
+        choose("update-form:severity", "important");
+        choose("update-form:suggestion", "restart");
+        browser.findElement(By.id("update-form:title")).sendKeys("nginx: fix use-after-free in the perl module");
+        browser.findElement(By.id("update-form:notes")).sendKeys("Fixes **CVE-2026-31337**. <script>alert('x')</script>");
+        browser.findElement(By.id("update-form:preview")).click();
+        waitFor(d -> d.findElement(By.id("update-form:notes-preview")).getText().contains("CVE-2026-31337"));
+        browser.findElement(By.id("update-form:references")).sendKeys("CVE-2026-31337 nginx-mod-http-perl");
+        Browser.screenshot(browser, "update-new");
+        browser.findElement(By.id("update-form:save")).click();
+
+        waitFor(d -> d.getCurrentUrl().contains("update.xhtml?alias="));
+        String alias = text("page-title");
+        assertThat(alias).matches("PADDOCK-2026-[0-9a-f]{10}");
+        assertThat(text("status")).isEqualTo("pending");
+        assertThat(text("request")).isEqualTo("→ testing");
+        assertThat(text("type")).isEqualTo("security");
+        assertThat(text("severity")).isEqualTo("important");
+        assertThat(browser.findElements(By.tagName("script")).stream()
+                .noneMatch(s -> s.getAttribute("innerHTML").contains("alert('x')"))).as("script in notes is inert").isTrue();
+
+        // find it in the list by its CVE
+        browser.get(base + "updates.xhtml");
+        browser.findElement(By.id("filter-cve")).sendKeys("CVE-2026-31337");
+        browser.findElement(By.id("apply-filters")).click();
+        waitFor(d -> d.getCurrentUrl().contains("cve=CVE-2026-31337"));
+        assertThat(text("result-count")).isEqualTo("1 update");
+        Browser.screenshot(browser, "updates-by-cve");
+        browser.findElement(By.linkText(alias)).click();
+        waitFor(d -> d.getTitle().startsWith(alias));
+
+        // the CVE sits on the package that fixes it
+        tab("Builds & packages");
+        WebElement perl = browser.findElement(By.cssSelector("tr.pd-package[data-name='nginx-mod-http-perl']"));
+        assertThat(perl.findElement(By.className("pd-fixes")).getText()).isEqualTo("CVE-2026-31337");
+        WebElement core = browser.findElement(By.cssSelector("tr.pd-package[data-name='nginx-core']"));
+        assertThat(core.findElement(By.className("pd-fixes")).getText()).isEmpty();
+        Browser.screenshot(browser, "update-packages");
+
+        // comment with karma
+        tab("Comments (0)");
+        browser.findElement(By.id("tabs:comment-form:comment-text")).sendKeys("Tested on three web servers.");
+        browser.findElement(By.xpath("//div[@id='tabs:comment-form:comment-karma']//*[contains(text(),'+1 works')]")).click();
+        browser.findElement(By.id("tabs:comment-form:add-comment")).click();
+        waitFor(d -> d.getPageSource().contains("Tested on three web servers."));
+        tab("Comments (1)");
+        assertThat(browser.findElement(By.className("pd-comment")).getText()).contains("alice").contains("karma +1");
+        assertThat(text("karma")).as("the submitter's own vote counts 0").isEqualTo("0");
+
+        // stable is refused while pending, with the reason
+        browser.findElement(By.id("actions-form:request-stable")).click();
+        waitFor(d -> d.findElements(By.cssSelector("#actions-form\\:actions li")).size() > 0);
+        assertThat(browser.findElement(By.id("actions-form:actions")).getText())
+                .isEqualTo(alias + " is pending: it must be in testing before it can go to stable");
+        assertThat(text("status")).isEqualTo("pending");
+        Browser.screenshot(browser, "update-refused-stable");
+
+        // another maintainer sees no actions and cannot edit
+        signOut();
+        signIn("bob");
+        browser.get(base + "update.xhtml?alias=" + alias);
+        assertThat(browser.findElements(By.id("actions-form"))).isEmpty();
+        browser.get(base + "update-new.xhtml?alias=" + alias);
+        browser.findElement(By.id("update-form:title")).sendKeys(" (bob was here)");
+        browser.findElement(By.id("update-form:save")).click();
+        waitFor(d -> d.getPageSource().contains("may not edit"));
+        assertThat(browser.getPageSource()).contains("bob may not edit " + alias);
+        browser.get(base + "update.xhtml?alias=" + alias);
+        assertThat(text("update-title")).isEqualTo("nginx: fix use-after-free in the perl module");
+    }
+
+    @Test
+    void signingInWithAWrongPasswordSaysSoNextToTheField() {
+        browser.get(base + "login.xhtml");
+        browser.findElement(By.id("login-form:username")).sendKeys("alice");
+        browser.findElement(By.id("login-form:password")).sendKeys("not-her-password");
+        browser.findElement(By.id("login-form:sign-in")).click();
+        waitFor(d -> d.getPageSource().contains("Wrong user name or password"));
+        assertThat(browser.findElements(By.id("account-link"))).isEmpty();
+    }
+
+    private void signIn(String user) {
+        browser.get(base + "login.xhtml");
+        browser.findElement(By.id("login-form:username")).sendKeys(user);
+        browser.findElement(By.id("login-form:password")).sendKeys("paddock-demo");
+        browser.findElement(By.id("login-form:sign-in")).click();
+        waitFor(d -> !d.findElements(By.id("account-link")).isEmpty());
+    }
+
+    private void signOut() {
+        browser.findElement(By.id("sign-out-form:sign-out")).click();
+        waitFor(d -> !d.findElements(By.id("sign-in-link")).isEmpty());
+    }
+
+    /** PrimeFaces menus wrap a hidden select; set it as a person's choice would. */
+    private void choose(String id, String value) {
+        ((JavascriptExecutor) browser).executeScript("var s = document.getElementById(arguments[0] + '_input');"
+                + "s.value = arguments[1]; s.dispatchEvent(new Event('change'));", id, value);
+    }
+
+    private void tab(String title) {
+        browser.findElement(By.xpath("//ul[@role='tablist']//a[normalize-space()='" + title + "']")).click();
+    }
+
+    private String text(String id) {
+        return browser.findElement(By.id(id)).getText().strip();
+    }
+
+    private void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
+        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = UpdatesPageIT.class.getResourceAsStream("/update/" + name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
