@@ -37,6 +37,12 @@ public class ReleaseRepository {
                 .findFirst();
     }
 
+    /** The builds of a module stream, newest first. */
+    public List<ModuleBuild> buildsOf(ModuleStream stream) {
+        return em.createQuery("select b from ModuleBuild b where b.moduleStream = :s order by b.version desc, b.id desc",
+                ModuleBuild.class).setParameter("s", stream).setMaxResults(200).getResultList();
+    }
+
     public long count() {
         return em.createQuery("select count(r) from Release r", Long.class).getSingleResult();
     }

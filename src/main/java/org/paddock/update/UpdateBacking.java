@@ -63,11 +63,11 @@ public class UpdateBacking {
     }
 
     public void request(String what) throws IOException {
-        act(() -> service.request(alias, what, reason, currentUser.require()), "actions");
+        act(() -> service.request(alias, what, reason, currentUser.require()), null);
     }
 
     public void comment() throws IOException {
-        act(() -> service.comment(alias, commentText, commentKarma, currentUser.require()), "comment-form:comment-text");
+        act(() -> service.comment(alias, commentText, commentKarma, currentUser.require()), "tabs:comment-form:comment-text");
     }
 
     private void act(Runnable action, String messageFor) throws IOException {

@@ -59,11 +59,15 @@ public class UpdateFormBacking {
     private String references;
     private String notesPreview;
     private List<String> releaseNames = List.of();
+    private List<String> availableBuilds = List.of();
+    private List<String> pickedBuilds = new ArrayList<>();
 
     @PostConstruct
     void init() {
         releaseNames = releases.allWithModuleStreams().stream().map(r -> r.getName()).toList();
-        alias = faces.getExternalContext().getRequestParameterMap().get("alias");
+        alias = blankToNull(faces.getExternalContext().getRequestParameterMap().get("alias"));
+        currentUser.get().ifPresent(u -> availableBuilds = updates.unassignedBuilds().stream()
+                .filter(b -> Access.mayActOn(u, List.of(b.getModuleStream()))).map(b -> b.nsvca()).toList());
     }
 
     /** Anonymous visitors sign in first; an edit starts from what the update says now. */
@@ -107,7 +111,7 @@ public class UpdateFormBacking {
                 }
             }
             refs = parseReferences(references);
-            UpdateDraft draft = new UpdateDraft(release, List.of(), List.of(), blankToNull(yaml), type, severity,
+            UpdateDraft draft = new UpdateDraft(release, pickedBuilds, List.of(), blankToNull(yaml), type, severity,
                     title, notes, suggestion, refs);
             ModuleUpdate saved = alias == null ? service.submit(draft, currentUser.require())
                     : service.edit(alias, draft, currentUser.require());
@@ -171,6 +175,9 @@ public class UpdateFormBacking {
     }
 
     public List<String> getReleaseNames() { return releaseNames; }
+    public List<String> getAvailableBuilds() { return availableBuilds; }
+    public List<String> getPickedBuilds() { return pickedBuilds; }
+    public void setPickedBuilds(List<String> v) { pickedBuilds = v; }
     public String getAlias() { return alias; }
     public String getRelease() { return release; }
     public void setRelease(String v) { release = v; }

@@ -68,6 +68,15 @@ public class UpdateRepository {
                 .getResultStream()).distinct().toList();
     }
 
+    /** Imported builds that no update holds yet, newest first: what the form offers to pick. */
+    @jakarta.transaction.Transactional
+    public List<ModuleBuild> unassignedBuilds() {
+        return em.createQuery("""
+                select b from ModuleBuild b join fetch b.moduleStream ms left join fetch ms.ownerGroup
+                where not exists (select 1 from ModuleUpdate u join u.builds ub where ub = b)
+                order by b.createdAt desc, b.id desc """, ModuleBuild.class).setMaxResults(200).getResultList();
+    }
+
     public record Page(List<ModuleUpdate> rows, long total) {
     }
 

@@ -93,13 +93,31 @@ class HomePageIT {
 
     @Test
     void pagesOfLaterFeaturesSaySoAndKeepTheLayout() {
-        for (String page : List.of("updates", "policies", "feeds")) {
+        for (String page : List.of("policies", "feeds")) {
             browser.get(base + page + ".xhtml");
             assertThat(browser.findElement(By.id("coming-soon")).getText()).startsWith("coming soon");
             assertThat(browser.findElement(By.id("nav-" + page)).getAttribute("class")).contains("pd-nav-active");
             assertThat(text("footer")).contains("Paddock");
         }
-        Browser.screenshot(browser, "updates-coming-soon");
+        Browser.screenshot(browser, "feeds-coming-soon");
+    }
+
+    @Test
+    void aReleaseAndAModuleStreamHaveTheirOwnPages() {
+        browser.get(base.toString());
+        browser.findElement(By.linkText("F45")).click();
+        wait(ExpectedConditions.titleIs("F45 · Paddock"));
+        assertThat(browser.findElements(By.cssSelector("#chart-status .pd-bar-row")))
+                .extracting(e -> e.findElement(By.className("pd-bar-label")).getText())
+                .containsExactly("pending", "testing", "stable", "unpushed", "obsolete", "revoked");
+        assertThat(browser.findElements(By.cssSelector("#chart-severity .pd-bar-row"))).hasSize(5);
+        Browser.screenshot(browser, "release");
+        browser.findElement(By.linkText("nginx:1.24")).click();
+        wait(ExpectedConditions.titleIs("nginx:1.24 · Paddock"));
+        assertThat(text("owner")).isEqualTo("nginx-maintainers");
+        Browser.screenshot(browser, "module-stream");
+        browser.get(base + "release.xhtml?release=F99");
+        assertThat(text("page-title")).isEqualTo("Page not found");
     }
 
     @Test

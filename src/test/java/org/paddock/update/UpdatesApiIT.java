@@ -264,6 +264,8 @@ class UpdatesApiIT {
                 .body("find { it.name == 'F45' }.modules", hasItem("nginx:1.24"));
         as(null).get("api/v1/modules").then().statusCode(200)
                 .body("find { it.nameStream == 'nginx:1.24' }.ownerGroup", equalTo("nginx-maintainers"));
+        RestAssured.given().baseUri(base.toString()).accept("application/yaml").get("openapi").then().statusCode(200)
+                .body(containsString("/api/v1/updates/{alias}/comments"));
         as(null).get("api/v1/builds?module=nginx:1.24").then().statusCode(200).body("nsvca", org.hamcrest.Matchers.hasItems(
                 "nginx:1.24:4520261101120000:9edba152:x86_64", "nginx:1.24:4520261201120000:9edba152:x86_64"));
     }

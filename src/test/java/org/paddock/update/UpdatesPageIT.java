@@ -161,8 +161,8 @@ class UpdatesPageIT {
 
     /** PrimeFaces menus wrap a hidden select; set it as a person's choice would. */
     private void choose(String id, String value) {
-        ((JavascriptExecutor) browser).executeScript("var s = document.getElementById(arguments[0] + '_input');"
-                + "s.value = arguments[1]; s.dispatchEvent(new Event('change'));", id, value);
+        ((JavascriptExecutor) browser).executeScript("PrimeFaces.getWidgetById(arguments[0]).selectValue(arguments[1]);",
+                id, value);
     }
 
     private void tab(String title) {
@@ -174,7 +174,12 @@ class UpdatesPageIT {
     }
 
     private void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
+        try {
+            new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
+        } catch (RuntimeException e) {
+            Browser.screenshot(browser, "failure-" + getClass().getSimpleName());
+            throw e;
+        }
     }
 
     private static String resource(String name) throws IOException {

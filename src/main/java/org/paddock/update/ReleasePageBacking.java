@@ -1,0 +1,109 @@
+package org.paddock.update;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.transaction.Transactional;
+import org.paddock.release.ModuleBuild;
+import org.paddock.release.ModuleStream;
+import org.paddock.release.Release;
+import org.paddock.release.ReleaseRepository;
+
+import java.io.IOException;
+import java.util.List;
+
+/** The release page (counts with bar charts) and the module stream page (its builds and updates). */
+@Named("releasePage")
+@RequestScoped
+public class ReleasePageBacking {
+
+    @Inject
+    ReleaseRepository releases;
+
+    @Inject
+    ReleaseOverview overview;
+
+    @Inject
+    UpdateRepository updates;
+
+    @Inject
+    FacesContext faces;
+
+    private Release release;
+    private ModuleStream stream;
+    private List<ReleaseOverview.Bar> byStatus = List.of();
+    private List<ReleaseOverview.Bar> byType = List.of();
+    private List<ReleaseOverview.Bar> bySeverity = List.of();
+    private List<ModuleBuild> builds = List.of();
+    private List<UpdateDtos.UpdateSummary> streamUpdates = List.of();
+
+    /** Loads the release (and module stream) the URL names; 404 when there is none. */
+    @Transactional
+    public void load(boolean wantStream) throws IOException {
+        read();
+        if (release == null || (wantStream && stream == null)) {
+            faces.getExternalContext().responseSendError(404, "no such release or module stream");
+            faces.responseComplete();
+        }
+    }
+
+    private void read() {
+        var params = faces.getExternalContext().getRequestParameterMap();
+        String name = params.get("release");
+        release = name == null ? null : releases.allWithModuleStreams().stream()
+                .filter(r -> r.getName().equals(name)).findFirst().orElse(null);
+        if (release == null) {
+            return;
+        }
+        String module = params.get("module");
+        if (module == null) {
+            byStatus = overview.byStatus(release.getName());
+            byType = overview.byType(release.getName());
+            bySeverity = overview.bySeverity(release.getName());
+            return;
+        }
+        stream = release.getModuleStreams().stream().filter(s -> s.getNameStream().equals(module)).findFirst().orElse(null);
+        if (stream != null) {
+            builds = releases.buildsOf(stream);
+            builds.forEach(b -> b.getArtifacts().size());
+            streamUpdates = updates.search(new UpdateQuery(release.getName(), module, null, null, null, null, null,
+                    null, null, null, "submitted", true), 0, 100).rows().stream().map(UpdateDtos.UpdateSummary::of).toList();
+            if (stream.getOwnerGroup() != null) {
+                stream.getOwnerGroup().getName();
+            }
+        }
+    }
+
+    public Release getRelease() {
+        return release;
+    }
+
+    public ModuleStream getStream() {
+        return stream;
+    }
+
+    public List<ReleaseOverview.Bar> getByStatus() {
+        return byStatus;
+    }
+
+    public List<ReleaseOverview.Bar> getByType() {
+        return byType;
+    }
+
+    public List<ReleaseOverview.Bar> getBySeverity() {
+        return bySeverity;
+    }
+
+    public long getTotal() {
+        return byStatus.stream().mapToLong(ReleaseOverview.Bar::count).sum();
+    }
+
+    public List<ModuleBuild> getBuilds() {
+        return builds;
+    }
+
+    public List<UpdateDtos.UpdateSummary> getStreamUpdates() {
+        return streamUpdates;
+    }
+}
