@@ -1,53 +1,25 @@
 package org.paddock.release;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.openqa.selenium.support.ui.WebDriverWait;
 import org.paddock.testsupport.Browser;
-import org.paddock.testsupport.Deployments;
+import org.paddock.testsupport.PageTest;
 
-import java.net.URL;
 import java.nio.file.Files;
-import java.time.Duration;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a person sees in the browser: the home page, the navigation, the Modules page. */
-@ExtendWith(ArquillianExtension.class)
-class HomePageIT {
+class HomePageIT extends PageTest {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.paddock();
-    }
 
-    @ArquillianResource
-    URL base;
 
-    static WebDriver browser;
 
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.start();
-    }
 
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void homePageShowsTheReleasesAndModuleStreams() throws Exception {
@@ -78,7 +50,7 @@ class HomePageIT {
     void modulesPageListsEveryStreamAndFiltersByModule() {
         browser.get(base.toString());
         browser.findElement(By.id("nav-modules")).click();
-        wait(ExpectedConditions.titleIs("Modules · Paddock"));
+        waitFor(ExpectedConditions.titleIs("Modules · Paddock"));
         assertThat(browser.findElement(By.id("nav-modules")).getAttribute("class")).contains("pd-nav-active");
         assertThat(rows()).containsExactly("nginx 1.24 F45 A high performance web server and reverse proxy server",
                 "postgresql 16 F45 PostgreSQL server and client module",
@@ -86,7 +58,7 @@ class HomePageIT {
 
         WebElement filter = browser.findElement(By.cssSelector("[id$='col-module'] input"));
         filter.sendKeys("ngi");
-        wait(d -> rows().size() == 1);
+        waitFor(d -> rows().size() == 1);
         assertThat(rows()).containsExactly("nginx 1.24 F45 A high performance web server and reverse proxy server");
         Browser.screenshot(browser, "modules");
     }
@@ -106,14 +78,14 @@ class HomePageIT {
     void aReleaseAndAModuleStreamHaveTheirOwnPages() {
         browser.get(base.toString());
         browser.findElement(By.linkText("F45")).click();
-        wait(ExpectedConditions.titleIs("F45 · Paddock"));
+        waitFor(ExpectedConditions.titleIs("F45 · Paddock"));
         assertThat(browser.findElements(By.cssSelector("#chart-status .pd-bar-row")))
                 .extracting(e -> e.findElement(By.className("pd-bar-label")).getText())
                 .containsExactly("pending", "testing", "stable", "unpushed", "obsolete", "revoked");
         assertThat(browser.findElements(By.cssSelector("#chart-severity .pd-bar-row"))).hasSize(5);
         Browser.screenshot(browser, "release");
         browser.findElement(By.linkText("nginx:1.24")).click();
-        wait(ExpectedConditions.titleIs("nginx:1.24 · Paddock"));
+        waitFor(ExpectedConditions.titleIs("nginx:1.24 · Paddock"));
         assertThat(text("owner")).isEqualTo("nginx-maintainers");
         Browser.screenshot(browser, "module-stream");
         browser.get(base + "release.xhtml?release=F99");
@@ -127,16 +99,10 @@ class HomePageIT {
         assertThat(browser.findElement(By.id("brand")).getText()).isEqualTo("Paddock");
     }
 
-    private String text(String id) {
-        return browser.findElement(By.id(id)).getText().strip();
-    }
 
     private List<String> rows() {
         return browser.findElements(By.cssSelector("[id$='modules-table_data'] tr")).stream()
                 .map(WebElement::getText).map(String::strip).toList();
     }
 
-    private <T> void wait(java.util.function.Function<WebDriver, T> condition) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition::apply);
-    }
 }

@@ -85,6 +85,7 @@ class UpdatesApiIT {
     @Test
     @Order(1)
     void anonymousMayReadButNotWrite() {
+        long before = updateCount();
         alice = ApiTokens.issue("alice");
         bob = ApiTokens.issue("bob");
         erin = ApiTokens.issue("erin");
@@ -95,7 +96,7 @@ class UpdatesApiIT {
                 .contentType("application/problem+json").body("detail", containsString("API token"));
         as("pdk_not-a-real-token").get("api/v1/updates").then().statusCode(401)
                 .body("detail", equalTo("the API token is unknown or revoked"));
-        assertThat(updateCount()).isZero();
+        assertThat(updateCount()).isEqualTo(before);
     }
 
     @Test
@@ -264,7 +265,7 @@ class UpdatesApiIT {
                 .body("find { it.name == 'F45' }.modules", hasItem("nginx:1.24"));
         as(null).get("api/v1/modules").then().statusCode(200)
                 .body("find { it.nameStream == 'nginx:1.24' }.ownerGroup", equalTo("nginx-maintainers"));
-        RestAssured.given().baseUri(base.toString()).accept("application/yaml").get("openapi").then().statusCode(200)
+        RestAssured.given().baseUri(base.toString()).get("openapi").then().statusCode(200)
                 .body(containsString("/api/v1/updates/{alias}/comments"));
         as(null).get("api/v1/builds?module=nginx:1.24").then().statusCode(200).body("nsvca", org.hamcrest.Matchers.hasItems(
                 "nginx:1.24:4520261101120000:9edba152:x86_64", "nginx:1.24:4520261201120000:9edba152:x86_64"));

@@ -1,26 +1,17 @@
 package org.paddock.update;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.paddock.testsupport.ApiTokens;
 import org.paddock.testsupport.Browser;
-import org.paddock.testsupport.Deployments;
+import org.paddock.testsupport.PageTest;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,30 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * CVE fixed in one contained RPM, find it by that CVE, see the CVE on the right package, comment with
  * karma, be refused stable while pending with the reason shown; another maintainer cannot edit it.
  */
-@ExtendWith(ArquillianExtension.class)
-class UpdatesPageIT {
+class UpdatesPageIT extends PageTest {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.paddock();
-    }
 
-    @ArquillianResource
-    URL base;
 
-    static WebDriver browser;
 
-    @BeforeAll
-    static void openBrowser() {
-        browser = Browser.start();
-    }
 
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.quit();
-        }
-    }
 
     @Test
     void aMaintainerSubmitsFindsCommentsAndIsRefusedStableWhilePending() throws Exception {
@@ -137,6 +110,33 @@ class UpdatesPageIT {
     }
 
     @Test
+    void aForgedFormPostWithoutItsViewStateChangesNothing() throws Exception {
+        String token = ApiTokens.issue("alice");
+        String yaml = resource("nginx-1.24-modulemd.yaml").replace("4520261101120000", "4520261401120000")
+                .replace("9edba152", "f0f0f0f0");
+        String alias = io.restassured.RestAssured.given().baseUri(base.toString())
+                .header("Authorization", "Bearer " + token).contentType("application/json")
+                .body(java.util.Map.of("release", "F45", "type", "bugfix", "title", "csrf target", "modulemd", yaml))
+                .post("api/v1/updates").then().statusCode(201).extract().path("alias");
+        signIn("alice");
+        String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+
+        // what another site could make alice's browser send: her cookie, the form's fields, no real view state
+        java.net.http.HttpResponse<String> forged = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(base.toURI().resolve("update.xhtml?alias=" + alias))
+                        .header("Cookie", "JSESSIONID=" + session)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("actions-form=actions-form&alias=" + alias
+                                + "&actions-form%3Arevoke=&jakarta.faces.ViewState=stolen%3A1"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isNotEqualTo(302);
+        io.restassured.RestAssured.given().baseUri(base.toString()).get("api/v1/updates/" + alias).then()
+                .body("status", org.hamcrest.Matchers.equalTo("pending"))
+                .body("request", org.hamcrest.Matchers.equalTo("testing"));
+        signOut();
+    }
+
+    @Test
     void signingInWithAWrongPasswordSaysSoNextToTheField() {
         browser.get(base + "login.xhtml");
         browser.findElement(By.id("login-form:username")).sendKeys("alice");
@@ -167,19 +167,6 @@ class UpdatesPageIT {
 
     private void tab(String title) {
         browser.findElement(By.xpath("//ul[@role='tablist']//a[normalize-space()='" + title + "']")).click();
-    }
-
-    private String text(String id) {
-        return browser.findElement(By.id(id)).getText().strip();
-    }
-
-    private void waitFor(java.util.function.Function<WebDriver, Boolean> condition) {
-        try {
-            new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
-        } catch (RuntimeException e) {
-            Browser.screenshot(browser, "failure-" + getClass().getSimpleName());
-            throw e;
-        }
     }
 
     private static String resource(String name) throws IOException {
