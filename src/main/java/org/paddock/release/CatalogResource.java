@@ -150,7 +150,6 @@ public class CatalogResource {
     private static BuildView view(ModuleBuild b) {
         return new BuildView(b.getModuleStream().getRelease().getName(), b.nsvca(), b.getName(), b.getStream(),
                 b.getVersion(), b.getContext(), b.getArch(), b.getSummary(), b.getCreatedAt(),
-                b.getArtifacts().stream().map(a -> org.paddock.update.UpdateDtos.Build.of(b, null).packages()
-                        .stream().filter(p -> p.purl().equals(a.getPurl())).findFirst().orElseThrow()).toList());
+                org.paddock.update.UpdateDtos.Build.of(b, null).packages());
     }
 }

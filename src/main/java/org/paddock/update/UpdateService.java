@@ -133,12 +133,12 @@ public class UpdateService {
         for (int i = 0; i < draft.builds().size(); i++) {
             String nsvca = draft.builds().get(i);
             var found = importer.findByNsvca(nsvca == null ? "" : nsvca.strip());
+            var holder = found.flatMap(updates::updateOf);
             if (found.isEmpty()) {
                 errors.add(new FieldError("builds[" + i + "]", "there is no module build '" + nsvca
                         + "' (name:stream:version:context:arch); import it first or send it in newBuilds"));
-            } else if (updates.updateOf(found.get()).isPresent()) {
-                errors.add(new FieldError("builds[" + i + "]", nsvca + " is already in update "
-                        + updates.updateOf(found.get()).get().getAlias()));
+            } else if (holder.isPresent()) {
+                errors.add(new FieldError("builds[" + i + "]", nsvca + " is already in update " + holder.get().getAlias()));
             } else {
                 builds.add(found.get());
             }

@@ -91,8 +91,11 @@ public class ApiToken {
         return revokedAt == null && user.isActive();
     }
 
+    /** Notes the use, at most once a minute, so a busy CI account does not write on every call. */
     public void used(Instant now) {
-        this.lastUsedAt = now;
+        if (lastUsedAt == null || lastUsedAt.isBefore(now.minusSeconds(60))) {
+            this.lastUsedAt = now;
+        }
     }
 
     public void revoke(Instant now) {
