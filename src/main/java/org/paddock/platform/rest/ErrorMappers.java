@@ -43,7 +43,7 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
             return Response.fromResponse(Problem.response(401, e.getMessage()))
                     .header("WWW-Authenticate", "Bearer realm=\"paddock\"").build();
         }
-        if (e instanceof JsonbException || e instanceof ProcessingException) {
+        if (e instanceof JsonbException || e instanceof ProcessingException || e instanceof jakarta.json.JsonException) {
             return Problem.response(400, "the body is not valid JSON for this request: "
                     + firstLine(e.getMessage()));
         }

@@ -1,0 +1,224 @@
+package org.paddock.testresult;
+
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.paddock.testsupport.ApiTokens;
+import org.paddock.testsupport.Deployments;
+
+import java.net.URL;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
+
+/**
+ * Gating over REST against the real WAR and PostgreSQL: ResultsDB-shaped results in and out, and
+ * WaiverDB-shaped waivers.
+ */
+@ExtendWith(ArquillianExtension.class)
+class GatingApiIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.paddock();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    static String ci;
+    static String alice;
+    static String erin;
+
+    @BeforeAll
+    static void tokens() {
+        ci = ApiTokens.issue("ci");
+        alice = ApiTokens.issue("alice");
+        erin = ApiTokens.issue("erin");
+    }
+
+    private RequestSpecification as(String token) {
+        RequestSpecification spec = RestAssured.given().baseUri(base.toString()).contentType(ContentType.JSON);
+        return token == null ? spec : spec.header("Authorization", "Bearer " + token);
+    }
+
+    /** A testcase name of this test run, so results of other runs or classes never match. */
+    private static String testcase(String name) {
+        return "it." + UUID.randomUUID().toString().substring(0, 8) + "." + name;
+    }
+
+    private static Map<String, Object> result(String testcase, String outcome, String item, Object scenario) {
+        return Map.of("testcase", Map.of("name", testcase, "ref_url", "https://ci.example/" + testcase),
+                "outcome", outcome, "ref_url", "https://ci.example/logs/1", "note", "from the IT",
+                "data", Map.of("item", item, "type", "paddock_update", "scenario", scenario, "arch", List.of("x86_64")));
+    }
+
+    @Test
+    void aCiAccountPostsAResultsDbBodyAndGetsResultsDbBack() {
+        String tc = testcase("tier0");
+        as(ci).body(result(tc, "passed", "PADDOCK-2026-0123456789", "fedora.cloud")).post("api/v2.0/results").then()
+                .statusCode(201)
+                .body("id", notNullValue())
+                .body("testcase.name", equalTo(tc))
+                .body("testcase.ref_url", equalTo("https://ci.example/" + tc))
+                .body("outcome", equalTo("PASSED"))
+                .body("note", equalTo("from the IT"))
+                .body("ref_url", equalTo("https://ci.example/logs/1"))
+                .body("data.item", contains("PADDOCK-2026-0123456789"))
+                .body("data.type", contains("paddock_update"))
+                .body("data.scenario", contains("fedora.cloud"))
+                .body("data.arch", contains("x86_64"))
+                .body("submit_time", org.hamcrest.Matchers.matchesPattern("\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{6}"))
+                .body("href", containsString("/api/v2.0/results/"));
+        as(null).get("api/v2.0/results?testcases=" + tc).then().statusCode(200)
+                .body("data.size()", equalTo(1)).body("data[0].outcome", equalTo("PASSED"));
+    }
+
+    @Test
+    void onlyCiAccountsAndAdminsMayPost() {
+        long before = ApiTokens.count("select count(*) from test_result");
+        as(null).body(result(testcase("x"), "PASSED", "PADDOCK-2026-0123456789", "s")).post("api/v2.0/results")
+                .then().statusCode(401);
+        as(alice).body(result(testcase("x"), "PASSED", "PADDOCK-2026-0123456789", "s")).post("api/v2.0/results")
+                .then().statusCode(403).body("detail", containsString("only CI accounts and admins"));
+        assertThat(ApiTokens.count("select count(*) from test_result")).isEqualTo(before);
+    }
+
+    @Test
+    void kojiBuildIsAnotherNameForRpmBuildAndModuleBuildsAreSubjectsToo() {
+        String tc = testcase("rpmdeplint");
+        as(ci).body(Map.of("testcase", tc, "outcome", "FAILED", "data",
+                        Map.of("item", "nginx-1.24.0-4.fc45", "type", "koji_build")))
+                .post("api/v2.0/results").then().statusCode(201).body("data.type", contains("rpm_build"));
+        as(ci).body(Map.of("testcase", tc, "outcome", "RUNNING", "data",
+                        Map.of("item", "nginx:1.24:4520261101120000:9edba152:x86_64", "type", "module_build")))
+                .post("api/v2.0/results").then().statusCode(201);
+        as(null).get("api/v2.0/results?testcases=" + tc + "&type=koji_build").then()
+                .body("data.data.item.flatten()", contains("nginx-1.24.0-4.fc45"));
+        as(null).get("api/v2.0/results?testcases=" + tc + "&type=module_build,rpm_build").then()
+                .body("data.size()", equalTo(2));
+    }
+
+    @Test
+    void badResultsAreRefusedWithTheFieldAndNothingOfABatchIsStored() {
+        long before = ApiTokens.count("select count(*) from test_result");
+        as(ci).body(Map.of("testcase", "ci.tier0", "outcome", "GREEN",
+                        "data", Map.of("item", "PADDOCK-2026-0123456789", "type", "paddock_update")))
+                .post("api/v2.0/results").then().statusCode(422)
+                .body("errors[0].field", equalTo("outcome"))
+                .body("errors[0].reason", equalTo("outcome must be one of PASSED, INFO, FAILED, NEEDS_INSPECTION, "
+                        + "QUEUED, RUNNING, ERROR, not 'GREEN'"));
+        as(ci).body(Map.of("outcome", "PASSED", "data", Map.of("item", "x", "type", "container_image")))
+                .post("api/v2.0/results").then().statusCode(422)
+                .body("errors.field", contains("testcase", "data.type"));
+        as(ci).body(Map.of("testcase", "ci.tier0", "outcome", "PASSED",
+                        "data", Map.of("item", "not an alias", "type", "paddock_update")))
+                .post("api/v2.0/results").then().statusCode(422)
+                .body("errors[0].field", equalTo("data.item"));
+        as(ci).body(List.of(result(testcase("ok"), "PASSED", "PADDOCK-2026-0123456789", "s"),
+                        Map.of("testcase", "ci.tier0", "outcome", "MAYBE",
+                                "data", Map.of("item", "PADDOCK-2026-0123456789", "type", "paddock_update"))))
+                .post("api/v2.0/results").then().statusCode(422).body("errors[0].field", equalTo("[1].outcome"));
+        as(ci).body("{\"testcase\": ").post("api/v2.0/results").then().statusCode(400);
+        assertThat(ApiTokens.count("select count(*) from test_result")).isEqualTo(before);
+    }
+
+    @Test
+    void aBatchIsStoredWhole() {
+        String tc = testcase("batch");
+        as(ci).body(List.of(result(tc, "PASSED", "PADDOCK-2026-0123456789", "a"),
+                        result(tc, "ERROR", "PADDOCK-2026-0123456789", "b")))
+                .post("api/v2.0/results").then().statusCode(201).body("data.outcome", contains("PASSED", "ERROR"));
+    }
+
+    @Test
+    void resultsDbFiltersSortingAndPaging() {
+        String tc = testcase("filters");
+        String other = testcase("other");
+        for (String[] r : new String[][] {{tc, "PASSED", "x86_64", "2026-11-01T10:00:00Z"},
+                {tc, "FAILED", "aarch64", "2026-11-02T10:00:00Z"}, {tc, "NEEDS_INSPECTION", "s390x", "2026-11-03T10:00:00Z"},
+                {other, "PASSED", "x86_64", "2026-11-04T10:00:00Z"}}) {
+            as(ci).body(Map.of("testcase", r[0], "outcome", r[1], "submit_time", r[3],
+                    "data", Map.of("item", "PADDOCK-2026-abcdefabcd", "type", "paddock_update", "arch", r[2])))
+                    .post("api/v2.0/results").then().statusCode(201);
+        }
+        as(null).get("api/v2.0/results?testcases=" + tc + "," + other).then().body("data.size()", equalTo(4))
+                .body("data.outcome", contains("PASSED", "NEEDS_INSPECTION", "FAILED", "PASSED"));
+        as(null).get("api/v2.0/results?testcases=" + tc + "&outcome=passed,FAILED").then()
+                .body("data.outcome", containsInAnyOrder("PASSED", "FAILED"));
+        as(null).get("api/v2.0/results?testcases=" + tc + "&arch=aarch64,s390x").then()
+                .body("data.outcome", containsInAnyOrder("FAILED", "NEEDS_INSPECTION"));
+        as(null).get("api/v2.0/results?testcases=" + tc + "&since=2026-11-02T00:00:00,2026-11-02T23:59:59").then()
+                .body("data.outcome", contains("FAILED"));
+        as(null).get("api/v2.0/results?testcases=" + tc + "&_sort=asc:submit_time").then()
+                .body("data.outcome", contains("PASSED", "FAILED", "NEEDS_INSPECTION"));
+        as(null).get("api/v2.0/results?testcases=" + tc + "&limit=2").then()
+                .body("data.size()", equalTo(2)).body("prev", nullValue()).body("next", containsString("page=1"));
+        as(null).get("api/v2.0/results?testcases=" + tc + "&limit=2&page=1").then()
+                .body("data.outcome", contains("PASSED")).body("next", nullValue());
+        as(null).get("api/v2.0/results?outcome=GREEN").then().statusCode(422).body("errors[0].field", equalTo("outcome"));
+        as(null).get("api/v2.0/results?since=yesterday").then().statusCode(422).body("errors[0].field", equalTo("since"));
+    }
+
+    @Test
+    void latestIsTheNewestPerTestcaseAndPerScenarioWhenAsked() {
+        String tc = testcase("latest");
+        String item = "PADDOCK-2026-fedcbafedc";
+        as(ci).body(result(tc, "FAILED", item, "a")).post("api/v2.0/results").then().statusCode(201);
+        as(ci).body(result(tc, "PASSED", item, "b")).post("api/v2.0/results").then().statusCode(201);
+        as(ci).body(result(tc, "PASSED", item, "a")).post("api/v2.0/results").then().statusCode(201);
+        as(null).get("api/v2.0/results/latest?testcases=" + tc + "&item=" + item).then().statusCode(200)
+                .body("data.size()", equalTo(1)).body("data[0].data.scenario", contains("a"));
+        as(null).get("api/v2.0/results/latest?testcases=" + tc + "&item=" + item + "&_distinct_on=scenario").then()
+                .body("data.size()", equalTo(2)).body("data.outcome", contains("PASSED", "PASSED"));
+    }
+
+    @Test
+    void policyEditorsWaiveWithAReasonAndANewerWaiverRevokes() {
+        String tc = testcase("waived");
+        Map<String, Object> waiver = new java.util.HashMap<>(Map.of("subject_type", "paddock_update",
+                "subject_identifier", "PADDOCK-2026-0000000042", "testcase", tc, "product_version", "F45",
+                "waived", true, "comment", "Known flaky on aarch64, tracked in bug 2300002"));
+        as(alice).body(waiver).post("api/v1.0/waivers").then().statusCode(403)
+                .body("detail", containsString("only policy editors and admins"));
+        as(null).body(waiver).post("api/v1.0/waivers").then().statusCode(401);
+        int id = as(erin).body(waiver).post("api/v1.0/waivers").then().statusCode(201)
+                .body("username", equalTo("erin")).body("waived", equalTo(true)).body("scenario", nullValue())
+                .extract().path("id");
+        waiver.put("waived", false);
+        waiver.put("comment", "Fixed, no longer excused");
+        as(erin).body(waiver).post("api/v1.0/waivers").then().statusCode(201).body("waived", equalTo(false));
+        as(null).get("api/v1.0/waivers?subject_type=paddock_update&subject_identifier=PADDOCK-2026-0000000042&testcase=" + tc)
+                .then().statusCode(200).body("data.waived", contains(false, true))
+                .body("data[1].id", equalTo(id));
+        as(null).get("api/v1.0/waivers/" + id).then().statusCode(200).body("comment", containsString("flaky"));
+    }
+
+    @Test
+    void aWaiverNeedsAReasonAKnownSubjectAndARelease() {
+        long before = ApiTokens.count("select count(*) from waiver");
+        as(erin).body(Map.of("subject_type", "container_image", "subject_identifier", "x", "testcase", "ci.tier0",
+                        "product_version", "F99", "comment", " "))
+                .post("api/v1.0/waivers").then().statusCode(422)
+                .body("errors.field", contains("subject_type", "product_version", "comment"));
+        as(erin).body(Map.of("subject_type", "koji_build", "subject_identifier", "nginx", "testcase", "ci.tier0",
+                        "product_version", "F45", "comment", "ok"))
+                .post("api/v1.0/waivers").then().statusCode(422).body("errors[0].field", equalTo("subject_identifier"));
+        assertThat(ApiTokens.count("select count(*) from waiver")).isEqualTo(before);
+    }
+}
