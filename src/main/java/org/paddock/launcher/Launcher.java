@@ -134,6 +134,9 @@ public final class Launcher {
     private void boot(Path war) {
         try {
             rootDir = Files.createTempDirectory("paddock-payara-");
+            // Unpack Payara's runtime jars to real files: read in place from inside payara-micro.jar they lose
+            // their Java 16+ multi-release classes, and Yasson then writes every record as {}.
+            PayaraMicro.setUpackedJarDir(Files.createDirectories(rootDir.resolve("runtime")).toFile());
             runtime = PayaraMicro.getInstance()
                     .setHttpPort(settings.httpPort())
                     .setNoCluster(true)

@@ -92,7 +92,10 @@ class LauncherIT {
         first.awaitReady();
         String home = get(port, "/").body();
         assertThat(home).contains("1 release, 3 module streams").contains("nginx:1.24").contains("Fedora 45");
-        assertThat(first.output()).contains("Seeded demo data");
+        assertThat(first.output()).contains("Seeded demo data").contains("Demo users, password 'paddock-demo'");
+        assertThat(get(port, "/api/v1/releases").body()).as("the REST API answers JSON under command 1 too")
+                .contains("\"name\":\"F45\"").contains("nginx:1.24");
+        assertThat(get(port, "/api/v1/updates?status=bogus").body()).contains("\"field\":\"status\"");
         first.interruptAndAwaitExit();
         assertThat(first.output()).contains("Embedded PostgreSQL stopped.").contains("Paddock stopped.");
         assertThat(dataDir.resolve("postgres/postmaster.pid")).doesNotExist();
