@@ -15,7 +15,7 @@ import java.util.Collections;
 import java.util.List;
 
 /** A policy by its id, with every version ever saved; the current one is what decisions use. */
-@Entity(name = "Policy")
+@Entity(name = "StoredPolicy")
 @Table(name = "policy")
 public class StoredPolicy {
 

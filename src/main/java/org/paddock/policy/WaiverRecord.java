@@ -19,7 +19,7 @@ import java.util.Objects;
  * A stored waiver: who excused which testcase (and scenario, or all of them) for which subject, and why.
  * Never changed or deleted; a newer one for the same subject and testcase replaces it (waived=false revokes).
  */
-@Entity(name = "Waiver")
+@Entity(name = "StoredWaiver")
 @Table(name = "waiver")
 public class WaiverRecord {
 

@@ -124,7 +124,7 @@ public class WaiversResource {
         if (limit < 1 || limit > 1000) {
             throw new InvalidInputException("limit", "must be from 1 to 1000, not " + limit);
         }
-        StringBuilder jpql = new StringBuilder("select w from Waiver w where 1 = 1");
+        StringBuilder jpql = new StringBuilder("select w from StoredWaiver w where 1 = 1");
         if (subjectType != null) {
             jpql.append(" and w.subjectType = :type");
         }
