@@ -221,4 +221,85 @@ class GatingApiIT {
                 .post("api/v1.0/waivers").then().statusCode(422).body("errors[0].field", equalTo("subject_identifier"));
         assertThat(ApiTokens.count("select count(*) from waiver")).isEqualTo(before);
     }
+
+    @Test
+    void policiesImportFromGreenwaveYamlAndDecisionsSayWhy() throws Exception {
+        String policy = """
+                --- !Policy
+                id: nginx-tier0-it
+                product_versions: [F45]
+                decision_context: push_stable
+                subject_type: paddock_update
+                packages: ["nginx:*"]
+                rules:
+                  - !PassingTestCaseRule {test_case_name: ci.tier0}
+                """;
+        RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + alice)
+                .contentType("application/yaml").body(policy.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("api/v1/policies?reason=try").then().statusCode(403);
+        RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + erin)
+                .contentType("application/yaml").body("--- !Policy\nid: broken\nrules:\n  - !FooRule {}\n".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("api/v1/policies?reason=try").then().statusCode(422)
+                .body("errors[0].field", equalTo("yaml")).body("errors[0].reason", containsString("line"));
+        RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + erin)
+                .contentType("application/yaml").body(policy.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("api/v1/policies").then().statusCode(422)
+                .body("errors[0].field", equalTo("reason"));
+        RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + erin)
+                .contentType("application/yaml").body(policy.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("api/v1/policies?reason=gate nginx on tier0")
+                .then().statusCode(201).body("[0].id", equalTo("nginx-tier0-it")).body("[0].version", equalTo(1));
+        RestAssured.given().baseUri(base.toString()).get("api/v1/policies/export").then().statusCode(200)
+                .body(containsString("id: nginx-tier0-it")).body(containsString("ci.tier0"));
+        as(null).get("api/v1/policies").then().body("find { it.id == 'nginx-tier0-it' }.versions[0].author", equalTo("erin"));
+
+        String yaml = new String(getClass().getResourceAsStream("/update/nginx-1.24-modulemd.yaml").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8).replace("4520261101120000", "4520261501120000")
+                .replace("9edba152", "0a0b0c0d");
+        String alias = as(alice).body(Map.of("release", "F45", "type", "bugfix", "title", "gated", "modulemd", yaml))
+                .post("api/v1/updates").then().statusCode(201).extract().path("alias");
+        Map<String, Object> ask = Map.of("decision_context", "push_stable", "product_version", "F45",
+                "subject_type", "paddock_update", "subject_identifier", alias, "verbose", true);
+
+        as(null).body(ask).post("api/v1.0/decision").then().statusCode(200)
+                .body("policies_satisfied", equalTo(false)).body("status", equalTo("waiting"))
+                .body("applicable_policies", contains("nginx-tier0-it"))
+                .body("unsatisfied_requirements[0].type", equalTo("test-result-missing"))
+                .body("unsatisfied_requirements[0].testcase", equalTo("ci.tier0"));
+
+        as(ci).body(Map.of("testcase", "ci.tier0", "outcome", "RUNNING", "data", Map.of("item", alias, "type", "paddock_update")))
+                .post("api/v2.0/results").then().statusCode(201);
+        as(null).body(ask).post("api/v1.0/decision").then().body("status", equalTo("waiting"))
+                .body("unsatisfied_requirements[0].type", equalTo("test-result-missing"))
+                .body("unsatisfied_requirements[0].result_id", notNullValue());
+
+        int failed = as(ci).body(Map.of("testcase", "ci.tier0", "outcome", "FAILED", "ref_url", "https://ci.example/log/7",
+                        "data", Map.of("item", alias, "type", "paddock_update")))
+                .post("api/v2.0/results").then().statusCode(201).extract().path("id");
+        as(null).body(ask).post("api/v1.0/decision").then().body("status", equalTo("failed"))
+                .body("policies_satisfied", equalTo(false))
+                .body("summary", containsString("failed"))
+                .body("unsatisfied_requirements[0].type", equalTo("test-result-failed"))
+                .body("unsatisfied_requirements[0].result_id", equalTo(failed))
+                .body("unsatisfied_requirements[0].summary", containsString("ci.tier0 failed"))
+                .body("results.size()", equalTo(2));
+        String beforeWaiver = java.time.Instant.now().toString();
+        Thread.sleep(50);
+
+        as(erin).body(Map.of("subject_type", "paddock_update", "subject_identifier", alias, "testcase", "ci.tier0",
+                        "product_version", "F45", "waived", true, "comment", "infrastructure outage, not nginx"))
+                .post("api/v1.0/waivers").then().statusCode(201);
+        as(null).body(ask).post("api/v1.0/decision").then().body("status", equalTo("passed"))
+                .body("policies_satisfied", equalTo(true))
+                .body("satisfied_requirements[0].type", equalTo("test-result-failed-waived"))
+                .body("waivers.size()", equalTo(1));
+
+        Map<String, Object> past = new java.util.HashMap<>(ask);
+        past.put("when", beforeWaiver);
+        as(null).body(past).post("api/v1.0/decision").then().body("status", equalTo("failed"));
+
+        Map<String, Object> elsewhere = new java.util.HashMap<>(ask);
+        elsewhere.put("product_version", "F99");
+        as(null).body(elsewhere).post("api/v1.0/decision").then().statusCode(404)
+                .body("detail", containsString("Found no applicable policies"));
+        as(null).body(Map.of("product_version", "F45")).post("api/v1.0/decision").then().statusCode(422)
+                .body("errors.field", contains("decision_context", "subject"));
+    }
 }

@@ -1,0 +1,230 @@
+package org.paddock.policy;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.paddock.platform.FieldError;
+import org.paddock.platform.InvalidInputException;
+import org.paddock.platform.NotFoundException;
+import org.paddock.testresult.Results;
+import org.paddock.testresult.ResultInput;
+import org.paddock.testresult.SubjectType;
+import org.paddock.update.ModuleUpdate;
+import org.paddock.update.UpdateRepository;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Greenwave-compatible decisions: {@code POST /api/v1.0/decision} with {@code decision_context},
+ * {@code product_version} (a release), and {@code subject_type} + {@code subject_identifier} or a
+ * {@code subject} list of {@code {type, item}}; {@code verbose} adds the results and waivers used,
+ * {@code when} decides as of a past time. Answers Greenwave's shape, plus Paddock's status word
+ * (passed, failed, waiting, ignored) and a one-line reason on every requirement.
+ */
+@Path("v1.0/decision")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RequestScoped
+@Transactional
+public class DecisionResource {
+
+    @PersistenceContext(unitName = "paddock")
+    EntityManager em;
+
+    @Inject
+    PolicyService policies;
+
+    @Inject
+    UpdateRepository updates;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "paddock.gating.missing-timeout", defaultValue = "PT24H")
+    Duration missingTimeout;
+
+    public record SubjectRef(String type, String item) {
+    }
+
+    public record DecisionRequest(String decision_context, String product_version, String subject_type,
+                                  String subject_identifier, List<SubjectRef> subject, Boolean verbose, String when) {
+    }
+
+    public record RequirementView(String type, String testcase, String scenario, String subject_type,
+                                  String subject_identifier, Long result_id, Long waiver_id, Map<String, String> item,
+                                  String summary, Integer required_karma, Integer actual_karma) {
+        static RequirementView of(Requirement r) {
+            return new RequirementView(r.type(), r.testcase(), r.scenario(), r.subjectType(), r.subjectIdentifier(),
+                    r.resultId(), r.waiverId(), Map.of("type", r.subjectType(), "item", r.subjectIdentifier()),
+                    r.summary(), r.requiredKarma(), r.actualKarma());
+        }
+    }
+
+    public record ResultView(long id, String testcase, String outcome, String scenario, String ref_url,
+                             Instant submit_time) {
+    }
+
+    public record WaiverView(long id, String subject_type, String subject_identifier, String testcase,
+                             String scenario, boolean waived, String comment, String username, Instant timestamp) {
+    }
+
+    public record DecisionView(boolean policies_satisfied, String summary, String status,
+                               List<String> applicable_policies, List<RequirementView> satisfied_requirements,
+                               List<RequirementView> unsatisfied_requirements, List<ResultView> results,
+                               List<WaiverView> waivers) {
+    }
+
+    @POST
+    public DecisionView decide(DecisionRequest request) {
+        if (request == null) {
+            throw new InvalidInputException("body", "send the decision request as JSON");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (request.decision_context() == null || request.decision_context().isBlank()) {
+            errors.add(new FieldError("decision_context", "is required, e.g. push_stable"));
+        }
+        if (request.product_version() == null || request.product_version().isBlank()) {
+            errors.add(new FieldError("product_version", "is required: the release, e.g. F45"));
+        }
+        List<SubjectRef> subjects = new ArrayList<>();
+        if (request.subject() != null && !request.subject().isEmpty()) {
+            subjects.addAll(request.subject());
+        } else if (request.subject_type() != null || request.subject_identifier() != null) {
+            subjects.add(new SubjectRef(request.subject_type(), request.subject_identifier()));
+        } else {
+            errors.add(new FieldError("subject", "give subject_type and subject_identifier, or a subject list"));
+        }
+        List<Subject> checked = new ArrayList<>();
+        for (int i = 0; i < subjects.size(); i++) {
+            SubjectRef s = subjects.get(i);
+            try {
+                SubjectType type = SubjectType.parse(s == null ? null : s.type());
+                String item = type.checkIdentifier(s.item());
+                checked.add(subject(type, item));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError(request.subject() != null ? "subject[" + i + "]" : "subject_type", e.getMessage()));
+            }
+        }
+        Instant now = clock.instant();
+        if (request.when() != null && !request.when().isBlank()) {
+            try {
+                now = ResultInput.parseTime(request.when());
+            } catch (RuntimeException e) {
+                errors.add(new FieldError("when", "'" + request.when() + "' is not a time such as 2026-11-22T10:00:00Z"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        List<Policy> current = policies.current().stream().map(DecisionResource::canonicalSubjectType).toList();
+        List<Decision> decisions = new ArrayList<>();
+        List<ResultView> usedResults = new ArrayList<>();
+        List<WaiverView> usedWaivers = new ArrayList<>();
+        for (Subject subject : checked) {
+            Instant at = now;
+            List<TestResult> results = results(subject, at);
+            List<Waiver> waivers = waivers(subject, at);
+            decisions.add(PolicyEngine.decide(subject, request.decision_context().strip(), request.product_version().strip(),
+                    results, waivers, current, karma(subject), at, missingTimeout, false));
+            results.forEach(r -> usedResults.add(new ResultView(r.id(), r.testcase(), r.outcome(), r.scenario(),
+                    r.refUrl(), r.submittedAt())));
+            waivers.forEach(w -> usedWaivers.add(new WaiverView(w.id(), w.subjectType(), w.subjectIdentifier(),
+                    w.testcase(), w.scenario(), w.waived(), w.comment(), w.username(), w.timestamp())));
+        }
+        List<Decision> applying = decisions.stream().filter(d -> !d.applicablePolicies().isEmpty()).toList();
+        if (applying.isEmpty()) {
+            throw new NotFoundException(decisions.get(0).summary());
+        }
+        boolean satisfied = applying.stream().allMatch(Decision::policiesSatisfied);
+        String status = applying.stream().map(Decision::status).reduce(DecisionResource::worse).orElse(Decision.IGNORED);
+        LinkedHashSet<String> summaries = new LinkedHashSet<>();
+        LinkedHashSet<String> applicable = new LinkedHashSet<>();
+        List<RequirementView> ok = new ArrayList<>();
+        List<RequirementView> notOk = new ArrayList<>();
+        for (Decision d : applying) {
+            summaries.add(d.summary());
+            applicable.addAll(d.applicablePolicies());
+            d.satisfied().forEach(r -> ok.add(RequirementView.of(r)));
+            d.unsatisfied().forEach(r -> notOk.add(RequirementView.of(r)));
+        }
+        boolean verbose = Boolean.TRUE.equals(request.verbose());
+        return new DecisionView(satisfied, String.join("; ", summaries), status, List.copyOf(applicable), ok, notOk,
+                verbose ? usedResults : null, verbose ? usedWaivers : null);
+    }
+
+    private static String worse(String a, String b) {
+        List<String> order = List.of(Decision.FAILED, Decision.WAITING, Decision.PASSED, Decision.IGNORED);
+        return order.indexOf(a) <= order.indexOf(b) ? a : b;
+    }
+
+    /** Greenwave's koji_build (and brew-build) policies are about what Paddock calls rpm_build. */
+    private static Policy canonicalSubjectType(Policy p) {
+        String type;
+        try {
+            type = SubjectType.parse(p.subjectType()).word();
+        } catch (IllegalArgumentException e) {
+            return p; // a subject type Paddock has no results for (compose, container-image...): never applies
+        }
+        return type.equals(p.subjectType()) ? p : new Policy(p.id(), p.productVersions(), p.decisionContexts(), type,
+                p.packages(), p.excludedPackages(), p.rules());
+    }
+
+    private Subject subject(SubjectType type, String item) {
+        return switch (type) {
+            case PADDOCK_UPDATE -> {
+                ModuleUpdate u = updates.findByAlias(item).orElse(null);
+                String stream = u == null || u.getBuilds().isEmpty() ? null
+                        : u.getBuilds().get(0).getName() + ":" + u.getBuilds().get(0).getStream();
+                yield new Subject(type.word(), item, stream, u == null ? null : u.getTestingAt());
+            }
+            case MODULE_BUILD -> {
+                String[] p = item.split(":");
+                yield new Subject(type.word(), item, p[0] + ":" + p[1]);
+            }
+            case RPM_BUILD -> new Subject(type.word(), item, item.replaceAll("-[^-]+-[^-]+$", ""));
+        };
+    }
+
+    private int karma(Subject subject) {
+        return SubjectType.PADDOCK_UPDATE.word().equals(subject.type())
+                ? updates.findByAlias(subject.identifier()).map(ModuleUpdate::getKarma).orElse(0) : 0;
+    }
+
+    private List<TestResult> results(Subject subject, Instant at) {
+        return em.createQuery("""
+                        select r from TestResult r where r.subjectType = :type and r.subjectId = :id
+                        and r.submittedAt <= :at order by r.submittedAt, r.id""",
+                        org.paddock.testresult.TestResult.class)
+                .setParameter("type", subject.type()).setParameter("id", subject.identifier()).setParameter("at", at)
+                .getResultList().stream()
+                .map(r -> new TestResult(r.getId(), r.getTestcase(), r.getOutcome().name(), r.getScenario(), r.getArch(),
+                        r.getRefUrl(), r.getSubmittedAt(), Results.data(r)))
+                .toList();
+    }
+
+    private List<Waiver> waivers(Subject subject, Instant at) {
+        return em.createQuery("""
+                        select w from StoredWaiver w where w.subjectType = :type and w.subjectId = :id
+                        and w.createdAt <= :at order by w.createdAt, w.id""", WaiverRecord.class)
+                .setParameter("type", subject.type()).setParameter("id", subject.identifier()).setParameter("at", at)
+                .getResultList().stream()
+                .map(w -> new Waiver(w.getId(), w.getSubjectType(), w.getSubjectId(), w.getTestcase(), w.getScenario(),
+                        w.isWaived(), w.getComment(), w.getUser().getUsername(), w.getCreatedAt()))
+                .toList();
+    }
+}

@@ -1,0 +1,62 @@
+package org.paddock.policy;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.paddock.platform.security.CurrentUser;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * {@code /api/v1/policies}: the stored policies with their versions; {@code POST} imports Greenwave YAML
+ * ({@code --- !Policy} documents) with a {@code reason}; {@code GET /export} gives them back as Greenwave YAML.
+ */
+@Path("v1/policies")
+@RequestScoped
+@Transactional
+public class PoliciesResource {
+
+    @Inject
+    PolicyService policies;
+
+    @Inject
+    CurrentUser caller;
+
+    public record VersionView(int version, String author, Instant saved, String reason) {
+    }
+
+    public record PolicyView(String id, int version, boolean retired, String yaml, List<VersionView> versions) {
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<PolicyView> list() {
+        return policies.stored().stream().map(p -> new PolicyView(p.getId(), p.getCurrentVersion(), p.isRetired(),
+                p.current().getYaml(), p.getVersions().stream().map(v -> new VersionView(v.getVersion(),
+                        v.getAuthor().getUsername(), v.getCreatedAt(), v.getReason())).toList())).toList();
+    }
+
+    @GET
+    @Path("export")
+    @Produces({"application/yaml", MediaType.TEXT_PLAIN})
+    public String export() {
+        return policies.exportYaml();
+    }
+
+    @POST
+    @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response importYaml(String yaml, @QueryParam("reason") String reason) {
+        return Response.status(Response.Status.CREATED)
+                .entity(policies.importYaml(yaml, reason, caller.requireApiCaller())).build();
+    }
+}

@@ -1,0 +1,87 @@
+package org.paddock.policy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.paddock.platform.FieldError;
+import org.paddock.platform.ForbiddenException;
+import org.paddock.platform.InvalidInputException;
+import org.paddock.platform.security.Role;
+import org.paddock.platform.security.User;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The stored policies: import Greenwave YAML (each changed policy becomes a new version, with who and why),
+ * read the current ones for decisions, export them as Greenwave YAML.
+ */
+@ApplicationScoped
+public class PolicyService {
+
+    @PersistenceContext(unitName = "paddock")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    public record Saved(String id, int version, boolean changed) {
+    }
+
+    /** Saves every policy in {@code yaml}: new ones at version 1, changed ones as a new version, same ones untouched. */
+    @Transactional
+    public List<Saved> importYaml(String yaml, String reason, User by) {
+        if (!by.has(Role.POLICY_EDITOR) && !by.isAdmin()) {
+            throw new ForbiddenException(by.getUsername() + " may not change policies: only policy editors and admins may");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (reason == null || reason.isBlank()) {
+            errors.add(new FieldError("reason", "is required: say why the policies change"));
+        }
+        List<Policy> policies = List.of();
+        try {
+            policies = GreenwavePolicies.parse(yaml == null ? "" : yaml);
+            if (policies.isEmpty()) {
+                errors.add(new FieldError("yaml", "holds no --- !Policy document"));
+            }
+        } catch (IllegalArgumentException e) {
+            errors.add(new FieldError("yaml", e.getMessage()));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        User author = em.merge(by);
+        List<Saved> saved = new ArrayList<>();
+        for (Policy p : policies) {
+            String text = GreenwavePolicies.write(List.of(p));
+            StoredPolicy stored = em.find(StoredPolicy.class, p.id());
+            if (stored == null) {
+                stored = new StoredPolicy(p.id(), text, author, reason.strip(), clock.instant());
+                em.persist(stored);
+                saved.add(new Saved(p.id(), 1, true));
+            } else if (stored.isRetired() || !stored.current().getYaml().equals(text)) {
+                saved.add(new Saved(p.id(), stored.save(text, author, reason.strip(), clock.instant()).getVersion(), true));
+            } else {
+                saved.add(new Saved(p.id(), stored.getCurrentVersion(), false));
+            }
+        }
+        return saved;
+    }
+
+    public List<StoredPolicy> stored() {
+        return em.createQuery("select p from StoredPolicy p order by p.id", StoredPolicy.class).getResultList();
+    }
+
+    /** The policies decisions use now: the current version of every policy that is not retired. */
+    public List<Policy> current() {
+        return stored().stream().filter(p -> !p.isRetired())
+                .flatMap(p -> GreenwavePolicies.parse(p.current().getYaml()).stream()).toList();
+    }
+
+    public String exportYaml() {
+        return GreenwavePolicies.write(current());
+    }
+}
