@@ -2,26 +2,19 @@ package org.paddock.policy;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.paddock.platform.FieldError;
 import org.paddock.platform.InvalidInputException;
 import org.paddock.platform.NotFoundException;
-import org.paddock.testresult.Results;
 import org.paddock.testresult.ResultInput;
 import org.paddock.testresult.SubjectType;
-import org.paddock.update.ModuleUpdate;
-import org.paddock.update.UpdateRepository;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -42,21 +35,11 @@ import java.util.Map;
 @Transactional
 public class DecisionResource {
 
-    @PersistenceContext(unitName = "paddock")
-    EntityManager em;
-
     @Inject
-    PolicyService policies;
-
-    @Inject
-    UpdateRepository updates;
+    Gating gating;
 
     @Inject
     Clock clock;
-
-    @Inject
-    @ConfigProperty(name = "paddock.gating.missing-timeout", defaultValue = "PT24H")
-    Duration missingTimeout;
 
     public record SubjectRef(String type, String item) {
     }
@@ -115,7 +98,7 @@ public class DecisionResource {
             try {
                 SubjectType type = SubjectType.parse(s == null ? null : s.type());
                 String item = type.checkIdentifier(s.item());
-                checked.add(subject(type, item));
+                checked.add(gating.subject(type, item));
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError(request.subject() != null ? "subject[" + i + "]" : "subject_type", e.getMessage()));
             }
@@ -131,19 +114,15 @@ public class DecisionResource {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        List<Policy> current = policies.current().stream().map(DecisionResource::canonicalSubjectType).toList();
         List<Decision> decisions = new ArrayList<>();
         List<ResultView> usedResults = new ArrayList<>();
         List<WaiverView> usedWaivers = new ArrayList<>();
         for (Subject subject : checked) {
-            Instant at = now;
-            List<TestResult> results = results(subject, at);
-            List<Waiver> waivers = waivers(subject, at);
-            decisions.add(PolicyEngine.decide(subject, request.decision_context().strip(), request.product_version().strip(),
-                    results, waivers, current, karma(subject), at, missingTimeout, false));
-            results.forEach(r -> usedResults.add(new ResultView(r.id(), r.testcase(), r.outcome(), r.scenario(),
+            Gating.Answer a = gating.decide(subject, request.decision_context().strip(), request.product_version().strip(), now);
+            decisions.add(a.decision());
+            a.results().forEach(r -> usedResults.add(new ResultView(r.id(), r.testcase(), r.outcome(), r.scenario(),
                     r.refUrl(), r.submittedAt())));
-            waivers.forEach(w -> usedWaivers.add(new WaiverView(w.id(), w.subjectType(), w.subjectIdentifier(),
+            a.waivers().forEach(w -> usedWaivers.add(new WaiverView(w.id(), w.subjectType(), w.subjectIdentifier(),
                     w.testcase(), w.scenario(), w.waived(), w.comment(), w.username(), w.timestamp())));
         }
         List<Decision> applying = decisions.stream().filter(d -> !d.applicablePolicies().isEmpty()).toList();
@@ -170,61 +149,5 @@ public class DecisionResource {
     private static String worse(String a, String b) {
         List<String> order = List.of(Decision.FAILED, Decision.WAITING, Decision.PASSED, Decision.IGNORED);
         return order.indexOf(a) <= order.indexOf(b) ? a : b;
-    }
-
-    /** Greenwave's koji_build (and brew-build) policies are about what Paddock calls rpm_build. */
-    private static Policy canonicalSubjectType(Policy p) {
-        String type;
-        try {
-            type = SubjectType.parse(p.subjectType()).word();
-        } catch (IllegalArgumentException e) {
-            return p; // a subject type Paddock has no results for (compose, container-image...): never applies
-        }
-        return type.equals(p.subjectType()) ? p : new Policy(p.id(), p.productVersions(), p.decisionContexts(), type,
-                p.packages(), p.excludedPackages(), p.rules());
-    }
-
-    private Subject subject(SubjectType type, String item) {
-        return switch (type) {
-            case PADDOCK_UPDATE -> {
-                ModuleUpdate u = updates.findByAlias(item).orElse(null);
-                String stream = u == null || u.getBuilds().isEmpty() ? null
-                        : u.getBuilds().get(0).getName() + ":" + u.getBuilds().get(0).getStream();
-                yield new Subject(type.word(), item, stream, u == null ? null : u.getTestingAt());
-            }
-            case MODULE_BUILD -> {
-                String[] p = item.split(":");
-                yield new Subject(type.word(), item, p[0] + ":" + p[1]);
-            }
-            case RPM_BUILD -> new Subject(type.word(), item, item.replaceAll("-[^-]+-[^-]+$", ""));
-        };
-    }
-
-    private int karma(Subject subject) {
-        return SubjectType.PADDOCK_UPDATE.word().equals(subject.type())
-                ? updates.findByAlias(subject.identifier()).map(ModuleUpdate::getKarma).orElse(0) : 0;
-    }
-
-    private List<TestResult> results(Subject subject, Instant at) {
-        return em.createQuery("""
-                        select r from TestResult r where r.subjectType = :type and r.subjectId = :id
-                        and r.submittedAt <= :at order by r.submittedAt, r.id""",
-                        org.paddock.testresult.TestResult.class)
-                .setParameter("type", subject.type()).setParameter("id", subject.identifier()).setParameter("at", at)
-                .getResultList().stream()
-                .map(r -> new TestResult(r.getId(), r.getTestcase(), r.getOutcome().name(), r.getScenario(), r.getArch(),
-                        r.getRefUrl(), r.getSubmittedAt(), Results.data(r)))
-                .toList();
-    }
-
-    private List<Waiver> waivers(Subject subject, Instant at) {
-        return em.createQuery("""
-                        select w from StoredWaiver w where w.subjectType = :type and w.subjectId = :id
-                        and w.createdAt <= :at order by w.createdAt, w.id""", WaiverRecord.class)
-                .setParameter("type", subject.type()).setParameter("id", subject.identifier()).setParameter("at", at)
-                .getResultList().stream()
-                .map(w -> new Waiver(w.getId(), w.getSubjectType(), w.getSubjectId(), w.getTestcase(), w.getScenario(),
-                        w.isWaived(), w.getComment(), w.getUser().getUsername(), w.getCreatedAt()))
-                .toList();
     }
 }

@@ -15,19 +15,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.paddock.platform.FieldError;
-import org.paddock.platform.ForbiddenException;
 import org.paddock.platform.InvalidInputException;
 import org.paddock.platform.NotFoundException;
 import org.paddock.platform.security.CurrentUser;
-import org.paddock.platform.security.Role;
 import org.paddock.platform.security.User;
-import org.paddock.release.ReleaseRepository;
 import org.paddock.testresult.SubjectType;
 
-import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -49,10 +43,7 @@ public class WaiversResource {
     CurrentUser caller;
 
     @Inject
-    ReleaseRepository releases;
-
-    @Inject
-    Clock clock;
+    Waivers waivers;
 
     public record WaiverBody(String subject_type, String subject_identifier, String testcase, String scenario,
                              String product_version, Boolean waived, String comment) {
@@ -74,45 +65,12 @@ public class WaiversResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response waive(WaiverBody body) {
         User user = caller.requireApiCaller();
-        if (!user.has(Role.POLICY_EDITOR) && !user.isAdmin()) {
-            throw new ForbiddenException(user.getUsername() + " may not waive: only policy editors and admins may");
-        }
-        WaiverRecord w = create(body, user, clock.instant());
-        em.persist(w);
-        return Response.status(Response.Status.CREATED).entity(WaiverView.of(w)).build();
-    }
-
-    /** Checks a waiver as submitted, naming every problem; the caller persists it. */
-    WaiverRecord create(WaiverBody b, User user, Instant now) {
-        if (b == null) {
+        if (body == null) {
             throw new InvalidInputException("body", "send the waiver as JSON");
         }
-        List<FieldError> errors = new ArrayList<>();
-        SubjectType type = null;
-        String subject = null;
-        try {
-            type = SubjectType.parse(b.subject_type());
-            subject = type.checkIdentifier(b.subject_identifier());
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(type == null ? "subject_type" : "subject_identifier", e.getMessage()));
-        }
-        if (b.testcase() == null || !b.testcase().strip().matches("[A-Za-z0-9][A-Za-z0-9._:/+-]{0,254}")) {
-            errors.add(new FieldError("testcase", "is required: the testcase name the waiver excuses"));
-        }
-        if (b.product_version() == null || releases.findByName(b.product_version().strip()).isEmpty()) {
-            errors.add(new FieldError("product_version", "must name a release such as F45"
-                    + (b.product_version() == null ? "" : ", not '" + b.product_version() + "'")));
-        }
-        if (b.comment() == null || b.comment().isBlank()) {
-            errors.add(new FieldError("comment", "is required: say why the failure is acceptable"));
-        } else if (b.comment().length() > 2000) {
-            errors.add(new FieldError("comment", "must be at most 2000 characters"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        return new WaiverRecord(type, subject, b.testcase().strip(), blankToNull(b.scenario()),
-                b.product_version().strip(), b.waived() == null || b.waived(), b.comment().strip(), em.merge(user), now);
+        WaiverRecord w = waivers.waive(body.subject_type(), body.subject_identifier(), body.testcase(), body.scenario(),
+                body.product_version(), body.waived() == null || body.waived(), body.comment(), user);
+        return Response.status(Response.Status.CREATED).entity(WaiverView.of(w)).build();
     }
 
     @GET
@@ -165,9 +123,5 @@ public class WaiversResource {
             throw new NotFoundException("there is no waiver " + id);
         }
         return WaiverView.of(w);
-    }
-
-    private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

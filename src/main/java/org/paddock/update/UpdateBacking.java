@@ -32,6 +32,30 @@ public class UpdateBacking {
     @Inject
     FacesContext faces;
 
+    @Inject
+    org.paddock.policy.Gating gating;
+
+    @Inject
+    org.paddock.policy.Waivers waivers;
+
+    @Inject
+    java.time.Clock clock;
+
+    static final List<String> CONTEXTS = List.of("push_testing", "push_stable");
+
+    /** One requirement as the Tests tab shows it. */
+    public record Row(String type, String testcase, String scenario, String outcome, java.time.Instant time,
+                      String logUrl, String why, boolean waivable) {
+    }
+
+    /** The decision at one gating point, with its requirements. */
+    public record GatingView(String context, String status, String summary, List<Row> rows) {
+    }
+
+    private List<GatingView> gatingViews = List.of();
+    private String waiveComment;
+    private boolean mayWaive;
+
     private String alias;
     private ModuleUpdate update;
     private String notesHtml;
@@ -59,7 +83,49 @@ public class UpdateBacking {
         if (update != null) {
             notesHtml = Markdown.toSafeHtml(update.getNotes());
             mayAct = currentUser.get().map(u -> Access.mayActOn(u, update)).orElse(false);
+            mayWaive = currentUser.has(org.paddock.platform.security.Role.POLICY_EDITOR) || currentUser.isAdmin();
+            gatingViews = gatingViews();
         }
+    }
+
+    private List<GatingView> gatingViews() {
+        var subject = gating.subject(org.paddock.testresult.SubjectType.PADDOCK_UPDATE, alias);
+        List<GatingView> views = new java.util.ArrayList<>();
+        for (String context : CONTEXTS) {
+            var answer = gating.decide(subject, context, update.getRelease().getName(), clock.instant());
+            var d = answer.decision();
+            List<Row> rows = new java.util.ArrayList<>();
+            java.util.stream.Stream.concat(d.unsatisfied().stream(), d.satisfied().stream()).forEach(r -> {
+                var result = answer.results().stream().filter(t -> r.resultId() != null && t.id() == r.resultId())
+                        .findFirst();
+                rows.add(new Row(r.type(), r.testcase(), r.scenario(), result.map(t -> t.outcome()).orElse(null),
+                        result.map(t -> t.submittedAt()).orElse(null), result.map(t -> t.refUrl()).orElse(null),
+                        r.summary(), !d.unsatisfied().isEmpty() && d.unsatisfied().contains(r) && r.aboutTest()));
+            });
+            views.add(new GatingView(context, d.status(), d.summary(), rows));
+        }
+        return views;
+    }
+
+    public void waive(String testcase, String scenario) throws IOException {
+        act(() -> waivers.waive("paddock_update", alias, testcase, scenario, update.getRelease().getName(), true,
+                waiveComment, currentUser.require()), null);
+    }
+
+    public List<GatingView> getGating() {
+        return gatingViews;
+    }
+
+    public boolean isMayWaive() {
+        return mayWaive;
+    }
+
+    public String getWaiveComment() {
+        return waiveComment;
+    }
+
+    public void setWaiveComment(String waiveComment) {
+        this.waiveComment = waiveComment;
     }
 
     public void request(String what) throws IOException {

@@ -260,7 +260,7 @@ class GatingApiIT {
 
         as(null).body(ask).post("api/v1.0/decision").then().statusCode(200)
                 .body("policies_satisfied", equalTo(false)).body("status", equalTo("waiting"))
-                .body("applicable_policies", contains("nginx-tier0-it"))
+                .body("applicable_policies", org.hamcrest.Matchers.hasItem("nginx-tier0-it"))
                 .body("unsatisfied_requirements[0].type", equalTo("test-result-missing"))
                 .body("unsatisfied_requirements[0].testcase", equalTo("ci.tier0"));
 

@@ -137,6 +137,45 @@ class UpdatesPageIT extends PageTest {
     }
 
     @Test
+    void theTestsTabSaysWhichTestBlocksAndAnEditorWaivesIt() throws Exception {
+        String policy = "--- !Policy\nid: nginx-tier0-page\nproduct_versions: [F45]\ndecision_context: push_stable\n"
+                + "subject_type: paddock_update\npackages: [\"nginx:*\"]\nrules:\n"
+                + "  - !PassingTestCaseRule {test_case_name: ci.tier0}\n";
+        io.restassured.RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + ApiTokens.issue("erin"))
+                .contentType("application/yaml").body(policy.getBytes(StandardCharsets.UTF_8))
+                .post("api/v1/policies?reason=tier0 gates nginx").then().statusCode(201);
+        String yaml = resource("nginx-1.24-modulemd.yaml").replace("4520261101120000", "4520261601120000")
+                .replace("9edba152", "7e57ab1e");
+        String alias = io.restassured.RestAssured.given().baseUri(base.toString())
+                .header("Authorization", "Bearer " + ApiTokens.issue("alice")).contentType("application/json")
+                .body(java.util.Map.of("release", "F45", "type", "bugfix", "title", "gated in the browser", "modulemd", yaml))
+                .post("api/v1/updates").then().statusCode(201).extract().path("alias");
+        io.restassured.RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + ApiTokens.issue("ci"))
+                .contentType("application/json")
+                .body(java.util.Map.of("testcase", "ci.tier0", "outcome", "FAILED", "ref_url", "https://ci.example/logs/tier0/1",
+                        "data", java.util.Map.of("item", alias, "type", "paddock_update")))
+                .post("api/v2.0/results").then().statusCode(201);
+
+        signIn("erin");
+        browser.get(base + "update.xhtml?alias=" + alias);
+        tab("Tests");
+        assertThat(text("gate-status-push_stable")).isEqualTo("failed");
+        WebElement row = browser.findElement(By.cssSelector("#gate-push_stable tr.pd-requirement[data-testcase='ci.tier0']"));
+        assertThat(row.getText()).contains("FAILED").contains("ci.tier0 failed");
+        assertThat(row.findElement(By.className("pd-log-link")).getAttribute("href")).isEqualTo("https://ci.example/logs/tier0/1");
+        Browser.screenshot(browser, "update-tests-failed");
+        row.findElement(By.className("pd-waive-comment")).sendKeys("CI outage, nginx is fine");
+        row.findElement(By.className("pd-waive-button")).click();
+        waitFor(d -> d.getCurrentUrl().contains("alias=" + alias));
+        tab("Tests");
+        assertThat(text("gate-status-push_stable")).isEqualTo("passed");
+        assertThat(browser.findElement(By.cssSelector("#gate-push_stable tr.pd-requirement[data-testcase='ci.tier0']"))
+                .getAttribute("data-type")).isEqualTo("test-result-failed-waived");
+        Browser.screenshot(browser, "update-tests-waived");
+        signOut();
+    }
+
+    @Test
     void signingInWithAWrongPasswordSaysSoNextToTheField() {
         browser.get(base + "login.xhtml");
         browser.findElement(By.id("login-form:username")).sendKeys("alice");

@@ -1,0 +1,109 @@
+package org.paddock.policy;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.paddock.testresult.Results;
+import org.paddock.testresult.SubjectType;
+import org.paddock.update.ModuleUpdate;
+import org.paddock.update.UpdateRepository;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * Gating decisions over what Paddock stores: the subject's results and waivers, the current policies, the
+ * update's karma and module stream. The one place that feeds {@link PolicyEngine}; the decision API and the
+ * update page both ask here.
+ */
+@ApplicationScoped
+public class Gating {
+
+    @PersistenceContext(unitName = "paddock")
+    EntityManager em;
+
+    @Inject
+    PolicyService policies;
+
+    @Inject
+    UpdateRepository updates;
+
+    @Inject
+    @ConfigProperty(name = "paddock.gating.missing-timeout", defaultValue = "PT24H")
+    Duration missingTimeout;
+
+    /** A decision with the results and waivers it was made from. */
+    public record Answer(Decision decision, List<TestResult> results, List<Waiver> waivers) {
+    }
+
+    @Transactional
+    public Subject subject(SubjectType type, String item) {
+        return switch (type) {
+            case PADDOCK_UPDATE -> {
+                ModuleUpdate u = updates.findByAlias(item).orElse(null);
+                String stream = u == null || u.getBuilds().isEmpty() ? null
+                        : u.getBuilds().get(0).getName() + ":" + u.getBuilds().get(0).getStream();
+                yield new Subject(type.word(), item, stream, u == null ? null : u.getTestingAt());
+            }
+            case MODULE_BUILD -> {
+                String[] p = item.split(":");
+                yield new Subject(type.word(), item, p[0] + ":" + p[1]);
+            }
+            case RPM_BUILD -> new Subject(type.word(), item, item.replaceAll("-[^-]+-[^-]+$", ""));
+        };
+    }
+
+    @Transactional
+    public Answer decide(Subject subject, String context, String productVersion, Instant at) {
+        List<Policy> current = policies.current().stream().map(Gating::canonicalSubjectType).toList();
+        List<TestResult> results = results(subject, at);
+        List<Waiver> waivers = waivers(subject, at);
+        Decision d = PolicyEngine.decide(subject, context, productVersion, results, waivers, current, karma(subject), at,
+                missingTimeout, false);
+        return new Answer(d, results, waivers);
+    }
+
+    /** Greenwave's koji_build (and brew-build) policies are about what Paddock calls rpm_build. */
+    private static Policy canonicalSubjectType(Policy p) {
+        String type;
+        try {
+            type = SubjectType.parse(p.subjectType()).word();
+        } catch (IllegalArgumentException e) {
+            return p; // a subject type Paddock has no results for (compose, container-image...): never applies
+        }
+        return type.equals(p.subjectType()) ? p : new Policy(p.id(), p.productVersions(), p.decisionContexts(), type,
+                p.packages(), p.excludedPackages(), p.rules());
+    }
+
+    private int karma(Subject subject) {
+        return SubjectType.PADDOCK_UPDATE.word().equals(subject.type())
+                ? updates.findByAlias(subject.identifier()).map(ModuleUpdate::getKarma).orElse(0) : 0;
+    }
+
+    private List<TestResult> results(Subject subject, Instant at) {
+        return em.createQuery("""
+                        select r from TestResult r where r.subjectType = :type and r.subjectId = :id
+                        and r.submittedAt <= :at order by r.submittedAt, r.id""",
+                        org.paddock.testresult.TestResult.class)
+                .setParameter("type", subject.type()).setParameter("id", subject.identifier()).setParameter("at", at)
+                .getResultList().stream()
+                .map(r -> new TestResult(r.getId(), r.getTestcase(), r.getOutcome().name(), r.getScenario(), r.getArch(),
+                        r.getRefUrl(), r.getSubmittedAt(), Results.data(r)))
+                .toList();
+    }
+
+    private List<Waiver> waivers(Subject subject, Instant at) {
+        return em.createQuery("""
+                        select w from StoredWaiver w where w.subjectType = :type and w.subjectId = :id
+                        and w.createdAt <= :at order by w.createdAt, w.id""", WaiverRecord.class)
+                .setParameter("type", subject.type()).setParameter("id", subject.identifier()).setParameter("at", at)
+                .getResultList().stream()
+                .map(w -> new Waiver(w.getId(), w.getSubjectType(), w.getSubjectId(), w.getTestcase(), w.getScenario(),
+                        w.isWaived(), w.getComment(), w.getUser().getUsername(), w.getCreatedAt()))
+                .toList();
+    }
+}
