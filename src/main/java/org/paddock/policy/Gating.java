@@ -59,7 +59,13 @@ public class Gating {
 
     @Transactional
     public Answer decide(Subject subject, String context, String productVersion, Instant at) {
-        List<Policy> current = policies.current().stream().map(Gating::canonicalSubjectType).toList();
+        return decide(subject, context, productVersion, at, policies.current());
+    }
+
+    /** The decision under the given policies (a draft in the editor's preview, or the current ones). */
+    @Transactional
+    public Answer decide(Subject subject, String context, String productVersion, Instant at, List<Policy> under) {
+        List<Policy> current = under.stream().map(Gating::canonicalSubjectType).toList();
         List<TestResult> results = results(subject, at);
         List<Waiver> waivers = waivers(subject, at);
         Decision d = PolicyEngine.decide(subject, context, productVersion, results, waivers, current, karma(subject), at,

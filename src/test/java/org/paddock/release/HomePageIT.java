@@ -65,7 +65,7 @@ class HomePageIT extends PageTest {
 
     @Test
     void pagesOfLaterFeaturesSaySoAndKeepTheLayout() {
-        for (String page : List.of("policies", "feeds")) {
+        for (String page : List.of("feeds")) {
             browser.get(base + page + ".xhtml");
             assertThat(browser.findElement(By.id("coming-soon")).getText()).startsWith("coming soon");
             assertThat(browser.findElement(By.id("nav-" + page)).getAttribute("class")).contains("pd-nav-active");

@@ -176,6 +176,43 @@ class UpdatesPageIT extends PageTest {
     }
 
     @Test
+    void aPolicyEditorPreviewsWhichUpdatesADraftWouldBlockThenSavesIt() throws Exception {
+        String yaml = resource("nginx-1.24-modulemd.yaml").replace("4520261101120000", "4520261701120000")
+                .replace("9edba152", "ed170001");
+        String alias = io.restassured.RestAssured.given().baseUri(base.toString())
+                .header("Authorization", "Bearer " + ApiTokens.issue("alice")).contentType("application/json")
+                .body(java.util.Map.of("release", "F45", "type", "bugfix", "title", "waits for tier0", "modulemd", yaml))
+                .post("api/v1/updates").then().statusCode(201).extract().path("alias");
+
+        signIn("erin");
+        browser.get(base + "policies.xhtml");
+        browser.findElement(By.id("policy-form:yaml")).sendKeys("--- !Policy\nid: broken\nrules:\n  - !FooRule {}\n");
+        browser.findElement(By.id("policy-form:preview")).click();
+        waitFor(d -> d.getPageSource().contains("FooRule"));
+        assertThat(browser.getPageSource()).contains("line");
+
+        WebElement editor = browser.findElement(By.id("policy-form:yaml"));
+        editor.clear();
+        editor.sendKeys("--- !Policy\nid: nginx-tier0-testing\nproduct_versions: [F45]\ndecision_context: push_testing\n"
+                + "subject_type: paddock_update\npackages: [\"nginx:*\"]\nrules:\n  - !PassingTestCaseRule {test_case_name: ci.tier0}\n");
+        browser.findElement(By.id("policy-form:preview")).click();
+        waitFor(d -> !d.findElements(By.id("preview-table")).isEmpty());
+        WebElement change = browser.findElement(By.cssSelector("tr.pd-change[data-alias='" + alias + "']"));
+        assertThat(change.getText()).contains("push_testing").contains("ignored").contains("waiting")
+                .contains("ci.tier0");
+        Browser.screenshot(browser, "policy-preview");
+
+        browser.findElement(By.id("policy-form:reason")).sendKeys("tier0 must pass before nginx reaches testing");
+        browser.findElement(By.id("policy-form:save")).click();
+        waitFor(d -> !d.findElements(By.id("saved")).isEmpty());
+        assertThat(text("saved")).isEqualTo("Saved: nginx-tier0-testing → version 1");
+        assertThat(browser.findElement(By.cssSelector("tr.pd-policy[data-id='nginx-tier0-testing']")).getText())
+                .contains("1 of 1").contains("by erin").contains("tier0 must pass");
+        Browser.screenshot(browser, "policies");
+        signOut();
+    }
+
+    @Test
     void signingInWithAWrongPasswordSaysSoNextToTheField() {
         browser.get(base + "login.xhtml");
         browser.findElement(By.id("login-form:username")).sendKeys("alice");

@@ -1,0 +1,159 @@
+package org.paddock.policy;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.transaction.Transactional;
+import org.paddock.platform.FieldError;
+import org.paddock.platform.ForbiddenException;
+import org.paddock.platform.InvalidInputException;
+import org.paddock.platform.security.CurrentUser;
+import org.paddock.platform.security.Role;
+import org.paddock.testresult.SubjectType;
+import org.paddock.update.ModuleUpdate;
+import org.paddock.update.UpdateQuery;
+import org.paddock.update.UpdateRepository;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The Policies page: every policy with its versions, and the editor — Greenwave YAML, a reason, a
+ * preview of which current updates would change decision under the draft, then save (a new version).
+ */
+@Named("policyEditor")
+@RequestScoped
+public class PolicyEditorBacking {
+
+    static final int PREVIEW_UPDATES = 500;
+    static final List<String> CONTEXTS = List.of("push_testing", "push_stable");
+
+    @Inject
+    PolicyService policies;
+
+    @Inject
+    Gating gating;
+
+    @Inject
+    UpdateRepository updates;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    FacesContext faces;
+
+    @Inject
+    Clock clock;
+
+    /** A policy in the list: id, current version and its last save. */
+    public record Listed(String id, int version, boolean retired, String author, Instant saved, String reason,
+                         String yaml, int versions) {
+    }
+
+    /** An update whose decision the draft would change. */
+    public record Change(String alias, String title, String context, String before, String after, String why) {
+    }
+
+    private List<Listed> listed = List.of();
+    private String yaml;
+    private String reason;
+    private List<Change> changes;
+    private int previewed;
+
+    @Transactional
+    public void load() {
+        listed = policies.stored().stream().map(p -> {
+            PolicyVersion v = p.current();
+            return new Listed(p.getId(), p.getCurrentVersion(), p.isRetired(), v.getAuthor().getUsername(),
+                    v.getCreatedAt(), v.getReason(), v.getYaml(), p.getVersions().size());
+        }).toList();
+        String edit = faces.getExternalContext().getRequestParameterMap().get("edit");
+        if (edit != null && yaml == null && !faces.isPostback()) {
+            listed.stream().filter(l -> l.id().equals(edit)).findFirst().ifPresent(l -> yaml = l.yaml());
+        }
+    }
+
+    public boolean isMayEdit() {
+        return currentUser.has(Role.POLICY_EDITOR) || currentUser.isAdmin();
+    }
+
+    /** What the draft would change, for the most recent pending and testing updates. */
+    @Transactional
+    public void preview() {
+        List<Policy> draft;
+        try {
+            draft = GreenwavePolicies.parse(yaml == null ? "" : yaml);
+        } catch (IllegalArgumentException e) {
+            error("policy-form:yaml", e.getMessage());
+            return;
+        }
+        Map<String, Policy> merged = new java.util.LinkedHashMap<>();
+        policies.current().forEach(p -> merged.put(p.id(), p));
+        draft.forEach(p -> merged.put(p.id(), p));
+        List<Policy> after = List.copyOf(merged.values());
+        List<Policy> before = policies.current();
+        Instant now = clock.instant();
+        List<Change> found = new ArrayList<>();
+        List<ModuleUpdate> active = new ArrayList<>();
+        for (String status : List.of("pending", "testing")) {
+            active.addAll(updates.search(new UpdateQuery(null, null, status, null, null, null, null, null, null, null,
+                    "submitted", true), 0, PREVIEW_UPDATES).rows());
+        }
+        for (ModuleUpdate u : active) {
+            Subject subject = gating.subject(SubjectType.PADDOCK_UPDATE, u.getAlias());
+            for (String context : CONTEXTS) {
+                Decision was = gating.decide(subject, context, u.getRelease().getName(), now, before).decision();
+                Decision will = gating.decide(subject, context, u.getRelease().getName(), now, after).decision();
+                if (!was.status().equals(will.status()) || was.policiesSatisfied() != will.policiesSatisfied()) {
+                    found.add(new Change(u.getAlias(), u.getTitle(), context, was.status(), will.status(),
+                            will.unsatisfied().stream().map(Requirement::summary).collect(Collectors.joining("; "))));
+                }
+            }
+        }
+        previewed = active.size();
+        changes = found;
+    }
+
+    public void save() throws IOException {
+        try {
+            List<PolicyService.Saved> saved = policies.importYaml(yaml, reason, currentUser.require());
+            String what = saved.stream().map(s -> s.id() + (s.changed() ? " → version " + s.version() : " unchanged"))
+                    .collect(Collectors.joining(", "));
+            faces.getExternalContext().getFlash().put("saved", "Saved: " + what);
+            var ext = faces.getExternalContext();
+            ext.redirect(ext.getRequestContextPath() + "/policies.xhtml");
+            faces.responseComplete();
+        } catch (InvalidInputException e) {
+            for (FieldError err : e.errors()) {
+                error("policy-form:" + ("reason".equals(err.field()) ? "reason" : "yaml"), err.reason());
+            }
+        } catch (ForbiddenException | CurrentUser.NotSignedInException e) {
+            error("policy-form:save", e.getMessage());
+        }
+    }
+
+    private void error(String clientId, String message) {
+        faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, message));
+    }
+
+    public String getSaved() {
+        Object s = faces.getExternalContext().getFlash().get("saved");
+        return s == null ? null : s.toString();
+    }
+
+    public List<Listed> getListed() { return listed; }
+    public String getYaml() { return yaml; }
+    public void setYaml(String yaml) { this.yaml = yaml; }
+    public String getReason() { return reason; }
+    public void setReason(String reason) { this.reason = reason; }
+    public List<Change> getChanges() { return changes; }
+    public int getPreviewed() { return previewed; }
+}
