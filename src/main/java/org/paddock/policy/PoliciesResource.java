@@ -31,7 +31,7 @@ public class PoliciesResource {
     @Inject
     CurrentUser caller;
 
-    public record VersionView(int version, String author, Instant saved, String reason) {
+    public record VersionView(int version, String author, Instant saved, String reason, String yaml) {
     }
 
     public record PolicyView(String id, int version, boolean retired, String yaml, List<VersionView> versions) {
@@ -42,7 +42,7 @@ public class PoliciesResource {
     public List<PolicyView> list() {
         return policies.stored().stream().map(p -> new PolicyView(p.getId(), p.getCurrentVersion(), p.isRetired(),
                 p.current().getYaml(), p.getVersions().stream().map(v -> new VersionView(v.getVersion(),
-                        v.getAuthor().getUsername(), v.getCreatedAt(), v.getReason())).toList())).toList();
+                        v.getAuthor().getUsername(), v.getCreatedAt(), v.getReason(), v.getYaml())).toList())).toList();
     }
 
     @GET

@@ -62,7 +62,13 @@ public class PolicyEditorBacking {
     public record Change(String alias, String title, String context, String before, String after, String why) {
     }
 
+    /** One saved version, for the history view. */
+    public record Version(int version, String author, Instant saved, String reason, String yaml) {
+    }
+
     private List<Listed> listed = List.of();
+    private String historyOf;
+    private List<Version> history = List.of();
     private String yaml;
     private String reason;
     private List<Change> changes;
@@ -75,6 +81,17 @@ public class PolicyEditorBacking {
             return new Listed(p.getId(), p.getCurrentVersion(), p.isRetired(), v.getAuthor().getUsername(),
                     v.getCreatedAt(), v.getReason(), v.getYaml(), p.getVersions().size());
         }).toList();
+        historyOf = faces.getExternalContext().getRequestParameterMap().get("history");
+        if (historyOf != null) {
+            history = policies.stored().stream().filter(p -> p.getId().equals(historyOf)).findFirst()
+                    .map(p -> {
+                        List<Version> all = new ArrayList<>(p.getVersions().stream().map(v -> new Version(v.getVersion(),
+                                v.getAuthor().getUsername(), v.getCreatedAt(), v.getReason(), v.getYaml())).toList());
+                        java.util.Collections.reverse(all);
+                        return all;
+                    })
+                    .orElse(List.of());
+        }
         String edit = faces.getExternalContext().getRequestParameterMap().get("edit");
         if (edit != null && yaml == null && !faces.isPostback()) {
             listed.stream().filter(l -> l.id().equals(edit)).findFirst().ifPresent(l -> yaml = l.yaml());
@@ -150,6 +167,8 @@ public class PolicyEditorBacking {
     }
 
     public List<Listed> getListed() { return listed; }
+    public String getHistoryOf() { return historyOf; }
+    public List<Version> getHistory() { return history; }
     public String getYaml() { return yaml; }
     public void setYaml(String yaml) { this.yaml = yaml; }
     public String getReason() { return reason; }

@@ -107,6 +107,7 @@ class UpdatesPageIT extends PageTest {
         assertThat(browser.getPageSource()).contains("bob may not edit " + alias);
         browser.get(base + "update.xhtml?alias=" + alias);
         assertThat(text("update-title")).isEqualTo("nginx: fix use-after-free in the perl module");
+        signOut();
     }
 
     @Test
@@ -209,6 +210,19 @@ class UpdatesPageIT extends PageTest {
         assertThat(browser.findElement(By.cssSelector("tr.pd-policy[data-id='nginx-tier0-testing']")).getText())
                 .contains("1 of 1").contains("by erin").contains("tier0 must pass");
         Browser.screenshot(browser, "policies");
+
+        // a change is a new version; the old one stays readable
+        browser.get(base + "policies.xhtml?edit=nginx-tier0-testing");
+        assertThat(browser.findElement(By.id("policy-form:yaml")).getAttribute("value")).contains("id: nginx-tier0-testing");
+        browser.findElement(By.id("policy-form:yaml")).sendKeys("\n  - !PassingTestCaseRule {test_case_name: ci.tier1}\n");
+        browser.findElement(By.id("policy-form:reason")).sendKeys("tier1 too");
+        browser.findElement(By.id("policy-form:save")).click();
+        waitFor(d -> !d.findElements(By.id("saved")).isEmpty());
+        assertThat(text("saved")).isEqualTo("Saved: nginx-tier0-testing → version 2");
+        browser.get(base + "policies.xhtml?history=nginx-tier0-testing");
+        assertThat(browser.findElements(By.cssSelector("#history .pd-version"))).extracting(WebElement::getText)
+                .satisfiesExactly(v2 -> assertThat(v2).contains("version 2").contains("tier1 too").contains("ci.tier1"),
+                        v1 -> assertThat(v1).contains("version 1").doesNotContain("ci.tier1"));
         signOut();
     }
 
@@ -222,7 +236,10 @@ class UpdatesPageIT extends PageTest {
         assertThat(browser.findElements(By.id("account-link"))).isEmpty();
     }
 
+    /** Signs in afresh: whoever an earlier test left signed in is forgotten first (tests run in any order). */
     private void signIn(String user) {
+        browser.get(base + "login.xhtml");
+        browser.manage().deleteAllCookies();
         browser.get(base + "login.xhtml");
         browser.findElement(By.id("login-form:username")).sendKeys(user);
         browser.findElement(By.id("login-form:password")).sendKeys("paddock-demo");
