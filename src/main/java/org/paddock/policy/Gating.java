@@ -57,20 +57,35 @@ public class Gating {
         };
     }
 
-    @Transactional
-    public Answer decide(Subject subject, String context, String productVersion, Instant at) {
-        return decide(subject, context, productVersion, at, policies.current());
+    /** What a decision about {@code subject} as of {@code at} reads, loaded once for any number of decisions. */
+    public record Inputs(Subject subject, List<TestResult> results, List<Waiver> waivers, int karma, Instant at) {
     }
 
-    /** The decision under the given policies (a draft in the editor's preview, or the current ones). */
     @Transactional
-    public Answer decide(Subject subject, String context, String productVersion, Instant at, List<Policy> under) {
-        List<Policy> current = under.stream().map(Gating::canonicalSubjectType).toList();
-        List<TestResult> results = results(subject, at);
-        List<Waiver> waivers = waivers(subject, at);
-        Decision d = PolicyEngine.decide(subject, context, productVersion, results, waivers, current, karma(subject), at,
-                missingTimeout, false);
-        return new Answer(d, results, waivers);
+    public Inputs inputs(Subject subject, Instant at) {
+        return new Inputs(subject, results(subject, at), waivers(subject, at), karma(subject), at);
+    }
+
+    /** The current policies, ready to decide under. */
+    public List<Policy> currentPolicies() {
+        return ready(policies.current());
+    }
+
+    /** Policies as the engine needs them: Greenwave's koji_build subject type read as Paddock's rpm_build. */
+    public static List<Policy> ready(List<Policy> policies) {
+        return policies.stream().map(Gating::canonicalSubjectType).toList();
+    }
+
+    @Transactional
+    public Answer decide(Subject subject, String context, String productVersion, Instant at) {
+        return decide(inputs(subject, at), context, productVersion, currentPolicies());
+    }
+
+    /** A decision from loaded inputs under {@code under} (from {@link #ready}); reads nothing. */
+    public Answer decide(Inputs in, String context, String productVersion, List<Policy> under) {
+        Decision d = PolicyEngine.decide(in.subject(), context, productVersion, in.results(), in.waivers(), under,
+                in.karma(), in.at(), missingTimeout, false);
+        return new Answer(d, in.results(), in.waivers());
     }
 
     /** Greenwave's koji_build (and brew-build) policies are about what Paddock calls rpm_build. */

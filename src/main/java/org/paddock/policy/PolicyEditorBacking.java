@@ -112,23 +112,24 @@ public class PolicyEditorBacking {
             error("policy-form:yaml", e.getMessage());
             return;
         }
+        List<Policy> current = policies.current();
         Map<String, Policy> merged = new java.util.LinkedHashMap<>();
-        policies.current().forEach(p -> merged.put(p.id(), p));
+        current.forEach(p -> merged.put(p.id(), p));
         draft.forEach(p -> merged.put(p.id(), p));
-        List<Policy> after = List.copyOf(merged.values());
-        List<Policy> before = policies.current();
+        List<Policy> after = Gating.ready(List.copyOf(merged.values()));
+        List<Policy> before = Gating.ready(current);
         Instant now = clock.instant();
         List<Change> found = new ArrayList<>();
         List<ModuleUpdate> active = new ArrayList<>();
         for (String status : List.of("pending", "testing")) {
-            active.addAll(updates.search(new UpdateQuery(null, null, status, null, null, null, null, null, null, null,
+            active.addAll(updates.search(new UpdateQuery(null, null, status, null, null, null, null, null, null, null, null,
                     "submitted", true), 0, PREVIEW_UPDATES).rows());
         }
         for (ModuleUpdate u : active) {
-            Subject subject = gating.subject(SubjectType.PADDOCK_UPDATE, u.getAlias());
+            Gating.Inputs in = gating.inputs(gating.subject(SubjectType.PADDOCK_UPDATE, u.getAlias()), now);
             for (String context : CONTEXTS) {
-                Decision was = gating.decide(subject, context, u.getRelease().getName(), now, before).decision();
-                Decision will = gating.decide(subject, context, u.getRelease().getName(), now, after).decision();
+                Decision was = gating.decide(in, context, u.getRelease().getName(), before).decision();
+                Decision will = gating.decide(in, context, u.getRelease().getName(), after).decision();
                 if (!was.status().equals(will.status()) || was.policiesSatisfied() != will.policiesSatisfied()) {
                     found.add(new Change(u.getAlias(), u.getTitle(), context, was.status(), will.status(),
                             will.unsatisfied().stream().map(Requirement::summary).collect(Collectors.joining("; "))));

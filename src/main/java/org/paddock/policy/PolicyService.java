@@ -22,6 +22,9 @@ import java.util.List;
 @ApplicationScoped
 public class PolicyService {
 
+    @Inject
+    UpdateDecisions decisions;
+
     @PersistenceContext(unitName = "paddock")
     EntityManager em;
 
@@ -68,6 +71,11 @@ public class PolicyService {
                 saved.add(new Saved(p.id(), stored.getCurrentVersion(), false));
             }
         }
+        if (saved.stream().anyMatch(Saved::changed)) {
+            em.flush();
+            decisions.recomputeActive("policy changed: " + String.join(", ",
+                    saved.stream().filter(Saved::changed).map(s -> s.id() + "@" + s.version()).toList()));
+        }
         return saved;
     }
 
@@ -76,11 +84,21 @@ public class PolicyService {
     }
 
     /** The policies decisions use now: the current version of every policy that is not retired. */
+    @Transactional
     public List<Policy> current() {
         return stored().stream().filter(p -> !p.isRetired())
                 .flatMap(p -> GreenwavePolicies.parse(p.current().getYaml()).stream()).toList();
     }
 
+    /** The current version of every policy that is not retired, by id. */
+    @Transactional
+    public java.util.Map<String, Integer> currentVersions() {
+        java.util.Map<String, Integer> versions = new java.util.HashMap<>();
+        stored().stream().filter(p -> !p.isRetired()).forEach(p -> versions.put(p.getId(), p.getCurrentVersion()));
+        return versions;
+    }
+
+    @Transactional
     public String exportYaml() {
         return GreenwavePolicies.write(current());
     }

@@ -30,6 +30,9 @@ public class Waivers {
     @Inject
     Clock clock;
 
+    @Inject
+    UpdateDecisions decisions;
+
     @Transactional
     public WaiverRecord waive(String subjectType, String subjectIdentifier, String testcase, String scenario,
                               String productVersion, boolean waived, String comment, User by) {
@@ -64,6 +67,10 @@ public class Waivers {
                 scenario == null || scenario.isBlank() ? null : scenario.strip(), productVersion.strip(), waived,
                 comment.strip(), em.merge(by), clock.instant());
         em.persist(w);
+        em.flush();
+        if (type == SubjectType.PADDOCK_UPDATE) {
+            decisions.recompute(subject, waived ? "waiver" : "waiver revoked");
+        }
         return w;
     }
 }

@@ -16,9 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.paddock.platform.InvalidInputException;
 import org.paddock.platform.NotFoundException;
-import org.paddock.platform.ForbiddenException;
 import org.paddock.platform.security.CurrentUser;
-import org.paddock.platform.security.Role;
 import org.paddock.platform.security.User;
 
 import java.time.Instant;
@@ -136,10 +134,7 @@ public class CatalogResource {
         List<ModuleBuild> created = new java.util.ArrayList<>();
         for (BuildDraft d : drafts) {
             ModuleBuild b = importer.create(release, d, body.build() != null ? "build" : "modulemd");
-            if (!user.isAdmin() && !(user.has(Role.MAINTAINER) && user.isMemberOf(b.getModuleStream().getOwnerGroup()))) {
-                throw new ForbiddenException(user.getUsername() + " may not import builds of "
-                        + b.getModuleStream().getNameStream());
-            }
+            Access.requireActOn(user, List.of(b.getModuleStream()), "import builds of " + b.getModuleStream().getNameStream());
             em.persist(b);
             created.add(b);
         }

@@ -29,6 +29,9 @@ public class Results {
     @Inject
     Clock clock;
 
+    @Inject
+    jakarta.enterprise.event.Event<ResultsStored> storedEvent;
+
     @Transactional
     public List<TestResult> store(List<ResultInput> inputs, User submitter) {
         Instant now = clock.instant();
@@ -44,6 +47,9 @@ public class Results {
             em.persist(r);
             stored.add(r);
         }
+        em.flush();
+        storedEvent.fire(new ResultsStored(stored.stream().filter(r -> SubjectType.PADDOCK_UPDATE.word().equals(r.getSubjectType()))
+                .map(TestResult::getSubjectId).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new))));
         return stored;
     }
 

@@ -112,6 +112,11 @@ public class ModuleUpdate {
     @Column(name = "row_version", nullable = false)
     private int rowVersion;
 
+    /** The gating status at the gate this update stands before; kept by the gating decisions, not a user edit. */
+    @Column(length = 16)
+    @org.hibernate.annotations.OptimisticLock(excluded = true)
+    private String gating;
+
     @ManyToMany
     @JoinTable(name = "update_build", joinColumns = @JoinColumn(name = "update_id"),
             inverseJoinColumns = @JoinColumn(name = "module_build_id"))
@@ -489,6 +494,11 @@ public class ModuleUpdate {
 
     // --- reading -------------------------------------------------------------------------------------
 
+    /** The module streams of the update's builds: whose owners may act on it. */
+    public List<org.paddock.release.ModuleStream> getModuleStreams() {
+        return builds.stream().map(ModuleBuild::getModuleStream).distinct().toList();
+    }
+
     public boolean isSubmittedBy(User user) {
         return submitter.equals(user);
     }
@@ -535,6 +545,15 @@ public class ModuleUpdate {
 
     public UpdateRequest getRequest() {
         return request;
+    }
+
+    /** {@code passed}, {@code failed}, {@code waiting}, {@code ignored}, or {@code null} before the first decision. */
+    public String getGating() {
+        return gating;
+    }
+
+    public void setGating(String gating) {
+        this.gating = gating;
     }
 
     public int getKarma() {

@@ -68,7 +68,7 @@ public class ReleasePageBacking {
             builds = releases.buildsOf(stream);
             builds.forEach(b -> b.getArtifacts().size());
             streamUpdates = updates.search(new UpdateQuery(release.getName(), module, null, null, null, null, null,
-                    null, null, null, "submitted", true), 0, 100).rows().stream().map(UpdateDtos.UpdateSummary::of).toList();
+                    null, null, null, null, "submitted", true), 0, 100).rows().stream().map(UpdateDtos.UpdateSummary::of).toList();
             if (stream.getOwnerGroup() != null) {
                 stream.getOwnerGroup().getName();
             }

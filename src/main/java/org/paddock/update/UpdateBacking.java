@@ -1,5 +1,6 @@
 package org.paddock.update;
 
+import org.paddock.release.Access;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -39,6 +40,9 @@ public class UpdateBacking {
     org.paddock.policy.Waivers waivers;
 
     @Inject
+    org.paddock.policy.UpdateDecisions decisions;
+
+    @Inject
     java.time.Clock clock;
 
     static final List<String> CONTEXTS = List.of("push_testing", "push_stable");
@@ -49,7 +53,14 @@ public class UpdateBacking {
     }
 
     /** The decision at one gating point, with its requirements. */
-    public record GatingView(String context, String status, String summary, List<Row> rows) {
+    public record GatingView(String context, String status, String summary, List<Row> rows, String headline,
+                             String logUrl, java.time.Instant since) {
+    }
+
+    /** The decision at the gate the update stands before, in a few words: "failed: ci.tier0", "passed (waived)". */
+    public GatingView getHeadline() {
+        String gate = update.getStatus() == UpdateStatus.PENDING ? "push_testing" : "push_stable";
+        return gatingViews.stream().filter(g -> g.context().equals(gate)).findFirst().orElse(null);
     }
 
     private List<GatingView> gatingViews = List.of();
@@ -82,17 +93,19 @@ public class UpdateBacking {
         update = alias == null ? null : updates.loadForPage(alias).orElse(null);
         if (update != null) {
             notesHtml = Markdown.toSafeHtml(update.getNotes());
-            mayAct = currentUser.get().map(u -> Access.mayActOn(u, update)).orElse(false);
+            mayAct = currentUser.get().map(u -> Access.mayActOn(u, update.getModuleStreams())).orElse(false);
             mayWaive = currentUser.has(org.paddock.platform.security.Role.POLICY_EDITOR) || currentUser.isAdmin();
             gatingViews = gatingViews();
         }
     }
 
     private List<GatingView> gatingViews() {
-        var subject = gating.subject(org.paddock.testresult.SubjectType.PADDOCK_UPDATE, alias);
+        var in = gating.inputs(gating.subject(org.paddock.testresult.SubjectType.PADDOCK_UPDATE, alias), clock.instant());
+        var under = gating.currentPolicies();
+        var stored = decisions.stored(alias);
         List<GatingView> views = new java.util.ArrayList<>();
         for (String context : CONTEXTS) {
-            var answer = gating.decide(subject, context, update.getRelease().getName(), clock.instant());
+            var answer = gating.decide(in, context, update.getRelease().getName(), under);
             var d = answer.decision();
             List<Row> rows = new java.util.ArrayList<>();
             java.util.stream.Stream.concat(d.unsatisfied().stream(), d.satisfied().stream()).forEach(r -> {
@@ -102,7 +115,22 @@ public class UpdateBacking {
                         result.map(t -> t.submittedAt()).orElse(null), result.map(t -> t.refUrl()).orElse(null),
                         r.summary(), !d.unsatisfied().isEmpty() && d.unsatisfied().contains(r) && r.aboutTest()));
             });
-            views.add(new GatingView(context, d.status(), d.summary(), rows));
+            var blocking = d.unsatisfied().stream().filter(r -> r.aboutTest()).toList();
+            String headline = switch (d.status()) {
+                case org.paddock.policy.Decision.PASSED -> d.satisfied().stream().anyMatch(r -> r.waived())
+                        ? "passed (waived)" : "passed";
+                case org.paddock.policy.Decision.IGNORED -> "ignored: no policy applies";
+                default -> d.status() + (blocking.isEmpty()
+                        ? ": " + d.unsatisfied().stream().map(r -> r.summary()).collect(java.util.stream.Collectors.joining(", "))
+                        : ": " + blocking.stream().map(r -> r.scenario() == null ? r.testcase() : r.testcase() + " [" + r.scenario() + "]")
+                        .distinct().collect(java.util.stream.Collectors.joining(", ")));
+            };
+            String log = blocking.stream().map(r -> rows.stream().filter(x -> x.testcase() != null
+                    && x.testcase().equals(r.testcase()) && x.logUrl() != null).map(Row::logUrl).findFirst().orElse(null))
+                    .filter(java.util.Objects::nonNull).findFirst().orElse(null);
+            java.time.Instant since = stored.stream().filter(s -> s.context().equals(context))
+                    .map(org.paddock.policy.UpdateDecisions.Stored::changedAt).findFirst().orElse(null);
+            views.add(new GatingView(context, d.status(), d.summary(), rows, headline, log, since));
         }
         return views;
     }

@@ -13,24 +13,25 @@ public final class UpdateDtos {
     }
 
     public record UpdateSummary(String alias, String release, String status, String request, String type,
-                                String severity, String title, String submitter, int karma, Instant submitted,
-                                Instant modified, List<String> builds) {
+                                String severity, String title, String submitter, int karma, String gating,
+                                Instant submitted, Instant modified, List<String> builds) {
         static UpdateSummary of(ModuleUpdate u) {
             return new UpdateSummary(u.getAlias(), u.getRelease().getName(), u.getStatus().word(),
                     u.getRequest().word(), u.getType().word(), u.getSeverity().word(), u.getTitle(),
-                    u.getSubmitter().getUsername(), u.getKarma(), u.getSubmittedAt(), u.getModifiedAt(),
+                    u.getSubmitter().getUsername(), u.getKarma(), u.getGating(), u.getSubmittedAt(), u.getModifiedAt(),
                     u.getBuilds().stream().map(ModuleBuild::nsvca).toList());
         }
     }
 
     public record UpdateDetail(String alias, String release, String status, String request, String type,
                                String severity, String title, String notes, String suggestion, String submitter,
-                               int karma, Instant submitted, Instant modified, Instant testing, Instant stable,
+                               int karma, String gating, Instant submitted, Instant modified, Instant testing, Instant stable,
                                String obsoletedBy, List<Build> builds, List<Ref> references, String url) {
         static UpdateDetail of(ModuleUpdate u, String baseUrl) {
             return new UpdateDetail(u.getAlias(), u.getRelease().getName(), u.getStatus().word(),
                     u.getRequest().word(), u.getType().word(), u.getSeverity().word(), u.getTitle(), u.getNotes(),
-                    u.getSuggestion().word(), u.getSubmitter().getUsername(), u.getKarma(), u.getSubmittedAt(),
+                    u.getSuggestion().word(), u.getSubmitter().getUsername(), u.getKarma(), u.getGating(),
+                    u.getSubmittedAt(),
                     u.getModifiedAt(), u.getTestingAt(), u.getStableAt(),
                     u.getObsoletedBy() == null ? null : u.getObsoletedBy().getAlias(),
                     u.getBuilds().stream().map(b -> Build.of(b, u)).toList(),

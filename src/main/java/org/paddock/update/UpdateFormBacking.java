@@ -1,5 +1,6 @@
 package org.paddock.update;
 
+import org.paddock.release.Access;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;

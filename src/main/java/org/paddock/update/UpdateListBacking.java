@@ -44,6 +44,7 @@ public class UpdateListBacking {
     private String bug;
     private String submitter;
     private String q;
+    private String gating;
     private String sort = "submitted";
     private String order = "desc";
     private int page = 1;
@@ -67,7 +68,7 @@ public class UpdateListBacking {
     }
 
     private UpdateQuery query() {
-        return new UpdateQuery(release, module, status, request, type, severity, cve, bug, submitter, q,
+        return new UpdateQuery(release, module, status, request, type, severity, cve, bug, submitter, q, gating,
                 UpdateQuery.SORTABLE.contains(sort) ? sort : "submitted", !"asc".equals(order));
     }
 
@@ -136,6 +137,9 @@ public class UpdateListBacking {
     public void setRelease(String v) { release = v; }
     public String getModule() { return module; }
     public void setModule(String v) { module = v; }
+    public String getGating() { return gating; }
+    public void setGating(String v) { gating = v; }
+    public List<String> getGatings() { return UpdateQuery.GATING; }
     public String getStatus() { return status; }
     public void setStatus(String v) { status = v; }
     public String getRequest() { return request; }

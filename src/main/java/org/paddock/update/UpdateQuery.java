@@ -14,14 +14,17 @@ import java.util.Set;
  * optional; {@code q} matches alias, title and package names. Sorting by one of {@link #SORTABLE}.
  */
 public record UpdateQuery(String release, String module, String status, String request, String type,
-                          String severity, String cve, String bug, String submitter, String q,
+                          String severity, String cve, String bug, String submitter, String q, String gating,
                           String sort, boolean descending) {
+
+    /** The gating status words, as the decisions store them. */
+    public static final List<String> GATING = List.of("passed", "failed", "waiting", "ignored");
 
     public static final Set<String> SORTABLE = Set.of("submitted", "modified", "alias", "title", "karma", "status",
             "type", "severity", "release");
 
     public static UpdateQuery all() {
-        return new UpdateQuery(null, null, null, null, null, null, null, null, null, null, "submitted", true);
+        return new UpdateQuery(null, null, null, null, null, null, null, null, null, null, null, "submitted", true);
     }
 
     /** The filters that are set, by their URL parameter names, for links that keep the view. */
@@ -37,6 +40,7 @@ public record UpdateQuery(String release, String module, String status, String r
         put(p, "bug", bug);
         put(p, "submitter", submitter);
         put(p, "q", q);
+        put(p, "gating", gating);
         return p;
     }
 
@@ -53,6 +57,9 @@ public record UpdateQuery(String release, String module, String status, String r
         check(errors, "request", request, () -> UpdateRequest.fromWord(request));
         check(errors, "type", type, () -> UpdateType.fromWord(type));
         check(errors, "severity", severity, () -> Severity.fromWord(severity));
+        if (gating != null && !gating.isBlank() && !GATING.contains(gating.strip())) {
+            errors.add(new FieldError("gating", "must be one of " + String.join(", ", GATING) + ", not '" + gating + "'"));
+        }
         if (sort != null && !SORTABLE.contains(sort)) {
             errors.add(new FieldError("sort", "must be one of " + String.join(", ", new java.util.TreeSet<>(SORTABLE))
                     + ", not '" + sort + "'"));

@@ -114,6 +114,10 @@ public class UpdateRepository {
             w.append(" and u.status = :status");
             p.put("status", UpdateStatus.fromWord(q.status()));
         }
+        if (set(q.gating())) {
+            w.append(" and u.gating = :gating");
+            p.put("gating", q.gating().strip());
+        }
         if (set(q.request())) {
             w.append(" and u.request = :request");
             p.put("request", UpdateRequest.fromWord(q.request()));

@@ -1,5 +1,6 @@
 package org.paddock.update;
 
+import org.paddock.release.Access;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -51,6 +52,9 @@ public class UpdateService {
     Clock clock;
 
     @Inject
+    jakarta.enterprise.event.Event<UpdateChanged> changed;
+
+    @Inject
     @ConfigProperty(name = "paddock.bugzilla.url", defaultValue = "https://bugzilla.redhat.com/show_bug.cgi?id=")
     String bugzillaUrl;
 
@@ -70,7 +74,9 @@ public class UpdateService {
         em.persist(update);
         for (ModuleUpdate older : updates.olderActiveUpdatesOf(builds, update)) {
             older.obsoleteBy(update, now);
+            changed.fire(new UpdateChanged(older.getAlias(), "obsoleted by " + update.getAlias()));
         }
+        changed.fire(new UpdateChanged(update.getAlias(), "submitted"));
         return update;
     }
 
@@ -78,13 +84,14 @@ public class UpdateService {
     public ModuleUpdate edit(String alias, UpdateDraft draft, User caller) {
         Instant now = clock.instant();
         ModuleUpdate update = updates.byAlias(alias);
-        Access.requireActOn(caller, streams(update.getBuilds()), "edit " + alias);
+        Access.requireActOn(caller, update.getModuleStreams(), "edit " + alias);
         User by = em.merge(caller);
         if (draft.hasBuilds()) {
             List<ModuleBuild> builds = builds(update.getRelease(), draft, caller);
             update.replaceBuilds(builds, by, now);
         }
         update.edit(content(draft), references(draft, update.getBuilds()), by, now);
+        changed.fire(new UpdateChanged(alias, draft.hasBuilds() ? "builds replaced" : "edited"));
         return update;
     }
 
@@ -99,7 +106,7 @@ public class UpdateService {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("request", e.getMessage());
         }
-        Access.requireActOn(caller, streams(update.getBuilds()), "ask for " + r.word() + " on " + alias);
+        Access.requireActOn(caller, update.getModuleStreams(), "ask for " + r.word() + " on " + alias);
         User by = em.merge(caller);
         switch (r) {
             case TESTING -> update.requestTesting(by, now);
@@ -108,13 +115,18 @@ public class UpdateService {
             case REVOKE -> update.revoke(by, now, reason);
             case NONE -> update.cancelRequest(by, now);
         }
+        changed.fire(new UpdateChanged(alias, "request " + r.word()));
         return update;
     }
 
     @Transactional
     public Comment comment(String alias, String text, int karma, User caller) {
         ModuleUpdate update = updates.byAlias(alias);
-        return update.comment(em.merge(caller), text, karma, clock.instant());
+        Comment c = update.comment(em.merge(caller), text, karma, clock.instant());
+        if (karma != 0) {
+            changed.fire(new UpdateChanged(alias, "karma " + (karma > 0 ? "+" : "") + karma));
+        }
+        return c;
     }
 
     // --- pieces ----------------------------------------------------------------------------------------

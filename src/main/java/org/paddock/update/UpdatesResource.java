@@ -48,7 +48,7 @@ public class UpdatesResource {
             @QueryParam("status") String status, @QueryParam("request") String request,
             @QueryParam("type") String type, @QueryParam("severity") String severity,
             @QueryParam("cve") String cve, @QueryParam("bug") String bug, @QueryParam("submitter") String submitter,
-            @QueryParam("q") String q, @QueryParam("sort") @DefaultValue("submitted") String sort,
+            @QueryParam("q") String q, @QueryParam("gating") String gating, @QueryParam("sort") @DefaultValue("submitted") String sort,
             @QueryParam("order") @DefaultValue("desc") String order,
             @QueryParam("page") @DefaultValue("1") int page, @QueryParam("rows") @DefaultValue("50") int rows) {
         if (page < 1) {
@@ -61,7 +61,7 @@ public class UpdatesResource {
             throw new InvalidInputException("order", "must be asc or desc, not '" + order + "'");
         }
         UpdateQuery query = new UpdateQuery(release, module, status, request, type, severity, cve, bug, submitter,
-                q, sort, order.equals("desc")).checked();
+                q, gating, sort, order.equals("desc")).checked();
         UpdateRepository.Page result = updates.search(query, (page - 1) * rows, rows);
         return new UpdateDtos.Page<>(result.total(), page, rows,
                 result.rows().stream().map(UpdateDtos.UpdateSummary::of).toList());

@@ -302,4 +302,80 @@ class GatingApiIT {
         as(null).body(Map.of("product_version", "F45")).post("api/v1.0/decision").then().statusCode(422)
                 .body("errors.field", contains("decision_context", "subject"));
     }
+
+    /**
+     * The stored decision follows every real change and only real changes: a re-run that fails again, a second
+     * RUNNING or a comment without karma tells nobody anything.
+     */
+    @Test
+    void anUpdatesDecisionIsStoredAndToldOncePerRealChange() {
+        String tc = testcase("once");
+        String policy = "--- !Policy\nid: pg-" + tc.replace('.', '-') + "\nproduct_versions: [F45]\n"
+                + "decision_contexts: [push_testing, push_stable]\nsubject_type: paddock_update\n"
+                + "packages: [\"postgresql:*\"]\nrules:\n"
+                + "  - !PassingTestCaseRule {test_case_name: " + tc + "}\n";
+        String alias = as(alice).body(Map.of("release", "F45", "type", "bugfix", "title", "told once",
+                        "newBuilds", List.of(Map.of("name", "postgresql", "stream", "16", "version", 4520261901120000L,
+                                "context", "0dec1510", "arch", "x86_64",
+                                "rpms", List.of(Map.of("nevra", "postgresql-16.9-1.module_f45+1+0dec1510.x86_64"))))))
+                .post("api/v1/updates").then().statusCode(201)
+                .body("gating", equalTo("ignored")).extract().path("alias");
+        String told = "select count(*) from outbox_event where type = 'decision.changed' and subject = '" + alias
+                + "' and payload ->> 'decision_context' = 'push_stable'";
+        assertThat(ApiTokens.count(told)).as("the first decision is a change").isEqualTo(1);
+
+        RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + erin)
+                .contentType("application/yaml").body(policy.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("api/v1/policies?reason=decided once").then().statusCode(201);
+        assertThat(ApiTokens.count(told)).as("the policy made it wait").isEqualTo(2);
+        assertThat(stored(alias)).isEqualTo("waiting");
+
+        Map<String, Object> running = Map.of("testcase", tc, "outcome", "RUNNING",
+                "data", Map.of("item", alias, "type", "paddock_update"));
+        as(ci).body(running).post("api/v2.0/results").then().statusCode(201);
+        as(ci).body(running).post("api/v2.0/results").then().statusCode(201);
+        assertThat(ApiTokens.count(told)).as("still waiting: no change").isEqualTo(2);
+
+        Map<String, Object> failed = Map.of("testcase", tc, "outcome", "FAILED", "ref_url", "https://ci.example/1",
+                "data", Map.of("item", alias, "type", "paddock_update"));
+        as(ci).body(failed).post("api/v2.0/results").then().statusCode(201);
+        as(ci).body(failed).post("api/v2.0/results").then().statusCode(201);
+        assertThat(ApiTokens.count(told)).as("failed once, then failed again: one change").isEqualTo(3);
+        assertThat(stored(alias)).isEqualTo("failed");
+        as(null).get("api/v1/updates?gating=failed&q=" + alias).then().statusCode(200)
+                .body("items.alias", contains(alias)).body("items[0].gating", equalTo("failed"));
+        as(null).get("api/v1/updates?gating=passed&q=" + alias).then().body("total", equalTo(0));
+        as(null).get("api/v1/updates?gating=red").then().statusCode(422).body("errors[0].field", equalTo("gating"));
+
+        as(alice).body(Map.of("text", "looks fine to me", "karma", 0)).post("api/v1/updates/" + alias + "/comments")
+                .then().statusCode(201);
+        assertThat(ApiTokens.count(told)).as("a comment changes nothing").isEqualTo(3);
+
+        as(erin).body(Map.of("subject_type", "paddock_update", "subject_identifier", alias, "testcase", tc,
+                        "product_version", "F45", "waived", true, "comment", "known flake"))
+                .post("api/v1.0/waivers").then().statusCode(201);
+        assertThat(ApiTokens.count(told)).as("waived: passed").isEqualTo(4);
+        assertThat(stored(alias)).isEqualTo("passed");
+        as(ci).body(Map.of("testcase", tc, "outcome", "PASSED", "data", Map.of("item", alias, "type", "paddock_update")))
+                .post("api/v2.0/results").then().statusCode(201);
+        assertThat(ApiTokens.count(told)).as("passed for real: the requirement changed").isEqualTo(5);
+        as(ci).body(Map.of("testcase", tc, "outcome", "PASSED", "data", Map.of("item", alias, "type", "paddock_update")))
+                .post("api/v2.0/results").then().statusCode(201);
+        assertThat(ApiTokens.count(told)).as("passed again: no change").isEqualTo(5);
+        assertThat(ApiTokens.count("select count(*) from update_decision d join module_update u on u.id = d.update_id"
+                + " where u.alias = '" + alias + "' and d.context = 'push_stable' and d.satisfied"
+                + " and d.policy_versions like '%pg-" + tc.replace('.', '-') + "@1%'"))
+                .as("the stored decision names the policy version it used").isEqualTo(1);
+    }
+
+    private static String stored(String alias) {
+        long n = ApiTokens.count("select count(*) from module_update where alias = '" + alias + "' and gating = 'waiting'");
+        for (String s : List.of("passed", "failed", "waiting", "ignored")) {
+            if (ApiTokens.count("select count(*) from update_decision d join module_update u on u.id = d.update_id"
+                    + " where u.alias = '" + alias + "' and d.context = 'push_stable' and d.status = '" + s + "'") == 1) {
+                return s;
+            }
+        }
+        return "none (" + n + ")";
+    }
 }

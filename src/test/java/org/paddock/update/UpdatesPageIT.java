@@ -137,89 +137,101 @@ class UpdatesPageIT extends PageTest {
         signOut();
     }
 
+    /**
+     * The gating journey as a policy editor, a CI system and a maintainer live it: a draft policy is previewed
+     * against the current updates and saved; a failed result blocks the update, which says which test and links
+     * the log; a waiver with a reason opens the gate again.
+     */
     @Test
-    void theTestsTabSaysWhichTestBlocksAndAnEditorWaivesIt() throws Exception {
-        String policy = "--- !Policy\nid: nginx-tier0-page\nproduct_versions: [F45]\ndecision_context: push_stable\n"
-                + "subject_type: paddock_update\npackages: [\"nginx:*\"]\nrules:\n"
-                + "  - !PassingTestCaseRule {test_case_name: ci.tier0}\n";
-        io.restassured.RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + ApiTokens.issue("erin"))
-                .contentType("application/yaml").body(policy.getBytes(StandardCharsets.UTF_8))
-                .post("api/v1/policies?reason=tier0 gates nginx").then().statusCode(201);
+    void anEditorGatesNginxOnTier0AndTheMaintainerSeesWhyUntilItIsWaived() throws Exception {
         String yaml = resource("nginx-1.24-modulemd.yaml").replace("4520261101120000", "4520261601120000")
                 .replace("9edba152", "7e57ab1e");
         String alias = io.restassured.RestAssured.given().baseUri(base.toString())
                 .header("Authorization", "Bearer " + ApiTokens.issue("alice")).contentType("application/json")
                 .body(java.util.Map.of("release", "F45", "type", "bugfix", "title", "gated in the browser", "modulemd", yaml))
                 .post("api/v1/updates").then().statusCode(201).extract().path("alias");
-        io.restassured.RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + ApiTokens.issue("ci"))
-                .contentType("application/json")
-                .body(java.util.Map.of("testcase", "ci.tier0", "outcome", "FAILED", "ref_url", "https://ci.example/logs/tier0/1",
-                        "data", java.util.Map.of("item", alias, "type", "paddock_update")))
-                .post("api/v2.0/results").then().statusCode(201);
 
-        signIn("erin");
-        browser.get(base + "update.xhtml?alias=" + alias);
-        tab("Tests");
-        assertThat(text("gate-status-push_stable")).isEqualTo("failed");
-        WebElement row = browser.findElement(By.cssSelector("#gate-push_stable tr.pd-requirement[data-testcase='ci.tier0']"));
-        assertThat(row.getText()).contains("FAILED").contains("ci.tier0 failed");
-        assertThat(row.findElement(By.className("pd-log-link")).getAttribute("href")).isEqualTo("https://ci.example/logs/tier0/1");
-        Browser.screenshot(browser, "update-tests-failed");
-        row.findElement(By.className("pd-waive-comment")).sendKeys("CI outage, nginx is fine");
-        row.findElement(By.className("pd-waive-button")).click();
-        waitFor(d -> d.getCurrentUrl().contains("alias=" + alias));
-        tab("Tests");
-        assertThat(text("gate-status-push_stable")).isEqualTo("passed");
-        assertThat(browser.findElement(By.cssSelector("#gate-push_stable tr.pd-requirement[data-testcase='ci.tier0']"))
-                .getAttribute("data-type")).isEqualTo("test-result-failed-waived");
-        Browser.screenshot(browser, "update-tests-waived");
-        signOut();
-    }
-
-    @Test
-    void aPolicyEditorPreviewsWhichUpdatesADraftWouldBlockThenSavesIt() throws Exception {
-        String yaml = resource("nginx-1.24-modulemd.yaml").replace("4520261101120000", "4520261701120000")
-                .replace("9edba152", "ed170001");
-        String alias = io.restassured.RestAssured.given().baseUri(base.toString())
-                .header("Authorization", "Bearer " + ApiTokens.issue("alice")).contentType("application/json")
-                .body(java.util.Map.of("release", "F45", "type", "bugfix", "title", "waits for tier0", "modulemd", yaml))
-                .post("api/v1/updates").then().statusCode(201).extract().path("alias");
-
+        // the policy editor writes the policy, sees what it would block, saves it
         signIn("erin");
         browser.get(base + "policies.xhtml");
         browser.findElement(By.id("policy-form:yaml")).sendKeys("--- !Policy\nid: broken\nrules:\n  - !FooRule {}\n");
         browser.findElement(By.id("policy-form:preview")).click();
         waitFor(d -> d.getPageSource().contains("FooRule"));
         assertThat(browser.getPageSource()).contains("line");
-
         WebElement editor = browser.findElement(By.id("policy-form:yaml"));
         editor.clear();
-        editor.sendKeys("--- !Policy\nid: nginx-tier0-testing\nproduct_versions: [F45]\ndecision_context: push_testing\n"
+        editor.sendKeys("--- !Policy\nid: nginx-tier0\nproduct_versions: [F45]\ndecision_context: push_testing\n"
                 + "subject_type: paddock_update\npackages: [\"nginx:*\"]\nrules:\n  - !PassingTestCaseRule {test_case_name: ci.tier0}\n");
         browser.findElement(By.id("policy-form:preview")).click();
         waitFor(d -> !d.findElements(By.id("preview-table")).isEmpty());
         WebElement change = browser.findElement(By.cssSelector("tr.pd-change[data-alias='" + alias + "']"));
-        assertThat(change.getText()).contains("push_testing").contains("ignored").contains("waiting")
-                .contains("ci.tier0");
+        assertThat(change.getText()).contains("push_testing").contains("ignored").contains("waiting").contains("ci.tier0");
         Browser.screenshot(browser, "policy-preview");
-
         browser.findElement(By.id("policy-form:reason")).sendKeys("tier0 must pass before nginx reaches testing");
         browser.findElement(By.id("policy-form:save")).click();
         waitFor(d -> !d.findElements(By.id("saved")).isEmpty());
-        assertThat(text("saved")).isEqualTo("Saved: nginx-tier0-testing → version 1");
-        assertThat(browser.findElement(By.cssSelector("tr.pd-policy[data-id='nginx-tier0-testing']")).getText())
+        assertThat(text("saved")).isEqualTo("Saved: nginx-tier0 → version 1");
+        assertThat(browser.findElement(By.cssSelector("tr.pd-policy[data-id='nginx-tier0']")).getText())
                 .contains("1 of 1").contains("by erin").contains("tier0 must pass");
         Browser.screenshot(browser, "policies");
 
-        // a change is a new version; the old one stays readable
-        browser.get(base + "policies.xhtml?edit=nginx-tier0-testing");
-        assertThat(browser.findElement(By.id("policy-form:yaml")).getAttribute("value")).contains("id: nginx-tier0-testing");
+        // CI reports a failure
+        io.restassured.RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + ApiTokens.issue("ci"))
+                .contentType("application/json")
+                .body(java.util.Map.of("testcase", "ci.tier0", "outcome", "FAILED", "ref_url", "https://ci.example/logs/tier0/1",
+                        "data", java.util.Map.of("item", alias, "type", "paddock_update")))
+                .post("api/v2.0/results").then().statusCode(201);
+
+        // the maintainer sees which test blocks, and its log, on the update and in the list
+        signIn("alice");
+        browser.get(base + "update.xhtml?alias=" + alias);
+        assertThat(text("gating-status")).isEqualTo("failed: ci.tier0");
+        assertThat(browser.findElement(By.id("gating-log")).getAttribute("href")).isEqualTo("https://ci.example/logs/tier0/1");
+        tab("Tests");
+        assertThat(text("gate-status-push_testing")).isEqualTo("failed");
+        WebElement row = browser.findElement(By.cssSelector("#gate-push_testing tr.pd-requirement[data-testcase='ci.tier0']"));
+        assertThat(row.getText()).contains("FAILED").contains("ci.tier0 failed");
+        assertThat(row.findElement(By.className("pd-log-link")).getAttribute("href")).isEqualTo("https://ci.example/logs/tier0/1");
+        assertThat(row.findElements(By.className("pd-waive-button"))).as("a maintainer may not waive").isEmpty();
+        Browser.screenshot(browser, "update-tests-failed");
+        browser.get(base + "updates.xhtml?gating=failed&q=" + alias);
+        assertThat(browser.findElement(By.cssSelector("#updates-table tbody")).getText())
+                .contains(alias).contains("failed");
+        Browser.screenshot(browser, "updates-gating-failed");
+
+        // the editor waives it with a reason; the gate opens, and says so
+        signIn("erin");
+        browser.get(base + "update.xhtml?alias=" + alias);
+        tab("Tests");
+        row = browser.findElement(By.cssSelector("#gate-push_testing tr.pd-requirement[data-testcase='ci.tier0']"));
+        row.findElement(By.className("pd-waive-comment")).sendKeys("CI outage, nginx is fine");
+        row.findElement(By.className("pd-waive-button")).click();
+        waitFor(d -> d.getCurrentUrl().contains("alias=" + alias));
+        assertThat(text("gating-status")).isEqualTo("passed (waived)");
+        tab("Tests");
+        assertThat(text("gate-status-push_testing")).isEqualTo("passed");
+        assertThat(browser.findElement(By.cssSelector("#gate-push_testing tr.pd-requirement[data-testcase='ci.tier0']"))
+                .getAttribute("data-type")).isEqualTo("test-result-failed-waived");
+        Browser.screenshot(browser, "update-tests-waived");
+        signOut();
+    }
+
+    @Test
+    void aPolicyChangeIsANewVersionAndTheOldOneStaysReadable() throws Exception {
+        io.restassured.RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + ApiTokens.issue("erin"))
+                .contentType("application/yaml").body(("--- !Policy\nid: ruby-lint\nproduct_versions: [F45]\n"
+                        + "decision_context: push_stable\nsubject_type: paddock_update\npackages: [\"ruby:*\"]\nrules:\n"
+                        + "  - !PassingTestCaseRule {test_case_name: ci.lint}\n").getBytes(StandardCharsets.UTF_8))
+                .post("api/v1/policies?reason=lint ruby").then().statusCode(201);
+        signIn("erin");
+        browser.get(base + "policies.xhtml?edit=ruby-lint");
+        assertThat(browser.findElement(By.id("policy-form:yaml")).getAttribute("value")).contains("id: ruby-lint");
         browser.findElement(By.id("policy-form:yaml")).sendKeys("\n  - !PassingTestCaseRule {test_case_name: ci.tier1}\n");
         browser.findElement(By.id("policy-form:reason")).sendKeys("tier1 too");
         browser.findElement(By.id("policy-form:save")).click();
         waitFor(d -> !d.findElements(By.id("saved")).isEmpty());
-        assertThat(text("saved")).isEqualTo("Saved: nginx-tier0-testing → version 2");
-        browser.get(base + "policies.xhtml?history=nginx-tier0-testing");
+        assertThat(text("saved")).isEqualTo("Saved: ruby-lint → version 2");
+        browser.get(base + "policies.xhtml?history=ruby-lint");
         assertThat(browser.findElements(By.cssSelector("#history .pd-version"))).extracting(WebElement::getText)
                 .satisfiesExactly(v2 -> assertThat(v2).contains("version 2").contains("tier1 too").contains("ci.tier1"),
                         v1 -> assertThat(v1).contains("version 1").doesNotContain("ci.tier1"));

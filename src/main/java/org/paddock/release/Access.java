@@ -1,9 +1,8 @@
-package org.paddock.update;
+package org.paddock.release;
 
 import org.paddock.platform.ForbiddenException;
 import org.paddock.platform.security.Role;
 import org.paddock.platform.security.User;
-import org.paddock.release.ModuleStream;
 
 import java.util.Collection;
 
@@ -24,11 +23,7 @@ public final class Access {
                 && streams.stream().allMatch(s -> user.isMemberOf(s.getOwnerGroup()));
     }
 
-    public static boolean mayActOn(User user, ModuleUpdate update) {
-        return mayActOn(user, update.getBuilds().stream().map(b -> b.getModuleStream()).toList());
-    }
-
-    static void requireActOn(User user, Collection<ModuleStream> streams, String what) {
+    public static void requireActOn(User user, Collection<ModuleStream> streams, String what) {
         if (!mayActOn(user, streams)) {
             throw new ForbiddenException(user.getUsername() + " may not " + what + ": only admins and maintainers in the "
                     + "group owning " + streams.stream().map(s -> s.getNameStream() + " (" + owner(s) + ")")

@@ -1,0 +1,33 @@
+package org.paddock.policy;
+
+import jakarta.ejb.Schedule;
+import jakarta.ejb.Singleton;
+import jakarta.inject.Inject;
+
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Time changes decisions too: a result still missing after the configured timeout turns a waiting update failed.
+ * Once a minute the waiting updates are decided again; as always, only a real change is stored and told.
+ */
+@Singleton
+public class DecisionClock {
+
+    private static final Logger LOG = Logger.getLogger(DecisionClock.class.getName());
+
+    @Inject
+    UpdateDecisions decisions;
+
+    @Schedule(hour = "*", minute = "*", second = "30", persistent = false)
+    void tick() {
+        try {
+            int changed = decisions.recomputeWaiting("time passed");
+            if (changed > 0) {
+                LOG.info(() -> "gating: " + changed + " decision(s) changed as time passed");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "gating: re-deciding waiting updates failed; the next minute tries again", e);
+        }
+    }
+}
