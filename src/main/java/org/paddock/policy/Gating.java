@@ -40,6 +40,16 @@ public class Gating {
     public record Answer(Decision decision, List<TestResult> results, List<Waiver> waivers) {
     }
 
+    /** What the update page's gating parts need of an update. */
+    public record UpdateFacts(String alias, String release, String status) {
+    }
+
+    @Transactional
+    public java.util.Optional<UpdateFacts> updateFacts(String alias) {
+        return updates.findByAlias(alias).map(u -> new UpdateFacts(u.getAlias(), u.getRelease().getName(),
+                u.getStatus().word()));
+    }
+
     @Transactional
     public Subject subject(SubjectType type, String item) {
         return switch (type) {

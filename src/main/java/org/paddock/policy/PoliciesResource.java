@@ -52,6 +52,14 @@ public class PoliciesResource {
         return policies.exportYaml();
     }
 
+    /** Retires a policy ({@code ?reason=} required): it stops applying; its versions stay readable. */
+    @jakarta.ws.rs.DELETE
+    @Path("{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public PolicyService.Saved retire(@jakarta.ws.rs.PathParam("id") String id, @QueryParam("reason") String reason) {
+        return policies.retire(id, reason, caller.requireApiCaller());
+    }
+
     @POST
     @Consumes({"application/yaml", "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN})
     @Produces(MediaType.APPLICATION_JSON)

@@ -79,6 +79,32 @@ public class PolicyService {
         return saved;
     }
 
+    /**
+     * Retires a policy: it stops applying. Recorded as a last version (same rules) saying who retired it and why;
+     * importing it again brings it back as a new version.
+     */
+    @Transactional
+    public Saved retire(String id, String reason, User by) {
+        if (!by.has(Role.POLICY_EDITOR) && !by.isAdmin()) {
+            throw new ForbiddenException(by.getUsername() + " may not change policies: only policy editors and admins may");
+        }
+        StoredPolicy stored = em.find(StoredPolicy.class, id);
+        if (stored == null) {
+            throw new org.paddock.platform.NotFoundException("there is no policy '" + id + "'");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "is required: say why the policy is retired");
+        }
+        if (stored.isRetired()) {
+            throw new org.paddock.platform.ConflictException("policy '" + id + "' is already retired");
+        }
+        PolicyVersion v = stored.save(stored.current().getYaml(), em.merge(by), "retired: " + reason.strip(), clock.instant());
+        stored.retire();
+        em.flush();
+        decisions.recomputeActive("policy retired: " + id);
+        return new Saved(id, v.getVersion(), true);
+    }
+
     public List<StoredPolicy> stored() {
         return em.createQuery("select p from StoredPolicy p order by p.id", StoredPolicy.class).getResultList();
     }

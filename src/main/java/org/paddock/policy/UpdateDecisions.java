@@ -1,5 +1,6 @@
 package org.paddock.policy;
 
+import org.paddock.platform.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -39,6 +40,11 @@ public class UpdateDecisions {
 
     public static final List<String> CONTEXTS = List.of("push_testing", "push_stable");
 
+    /** Made on first use, so the pure parts of this class (the fingerprint) need no JSON provider. */
+    private static final class Json {
+        static final jakarta.json.bind.Jsonb JSON = jakarta.json.bind.JsonbBuilder.create();
+    }
+
     @PersistenceContext(unitName = "paddock")
     EntityManager em;
 
@@ -59,7 +65,12 @@ public class UpdateDecisions {
 
     /** A stored decision as pages and the API show it. */
     public record Stored(String context, String status, boolean satisfied, String summary, String policyVersions,
-                         Instant changedAt, Instant checkedAt) {
+                         Instant changedAt, Instant checkedAt, List<String> unsatisfied) {
+
+        /** Whether an update may pass this gate: satisfied, or no policy applies (nothing is required). */
+        public boolean open() {
+            return satisfied || Decision.IGNORED.equals(status);
+        }
     }
 
     void onUpdateChanged(@Observes UpdateChanged e) {
@@ -110,12 +121,20 @@ public class UpdateDecisions {
     public List<Stored> stored(String alias) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select d.context, d.status, d.satisfied, d.summary, d.policy_versions, d.changed_at, d.checked_at
+                        select d.context, d.status, d.satisfied, d.summary, d.policy_versions, d.changed_at, d.checked_at,
+                            cast(d.requirements as text)
                         from update_decision d join module_update u on u.id = d.update_id
                         where u.alias = ? order by d.context desc""")
                 .setParameter(1, alias).getResultList();
         return rows.stream().map(r -> new Stored((String) r[0], (String) r[1], (Boolean) r[2], (String) r[3],
-                (String) r[4], instant(r[5]), instant(r[6]))).toList();
+                (String) r[4], SqlTimes.instant(r[5]), SqlTimes.instant(r[6]), unsatisfied((String) r[7]))).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> unsatisfied(String requirementsJson) {
+        List<Map<String, Object>> list = Json.JSON.fromJson(requirementsJson, List.class);
+        return list.stream().filter(m -> Boolean.FALSE.equals(m.get("satisfied"))).map(m -> (String) m.get("summary"))
+                .toList();
     }
 
     /** The policies in force, parsed once for many decisions, with their versions. */
@@ -223,7 +242,7 @@ public class UpdateDecisions {
         for (Requirement r : d.satisfied()) {
             list.add(requirement(r, true));
         }
-        return jakarta.json.bind.JsonbBuilder.create().toJson(list);
+        return Json.JSON.toJson(list);
     }
 
     private static Map<String, Object> requirement(Requirement r, boolean satisfied) {
@@ -243,13 +262,4 @@ public class UpdateDecisions {
         return s.length() <= 4000 ? s : s.substring(0, 3999) + "…";
     }
 
-    private static Instant instant(Object o) {
-        if (o instanceof java.sql.Timestamp t) {
-            return t.toInstant();
-        }
-        if (o instanceof java.time.OffsetDateTime t) {
-            return t.toInstant();
-        }
-        return (Instant) o;
-    }
 }

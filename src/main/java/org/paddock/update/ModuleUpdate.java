@@ -117,6 +117,14 @@ public class ModuleUpdate {
     @org.hibernate.annotations.OptimisticLock(excluded = true)
     private String gating;
 
+    /** Why the update must not move on its own, or {@code null}. */
+    @Column(name = "hold_reason", length = 1000)
+    private String holdReason;
+
+    /** A policy editor's reason for letting the update go stable outside its cadence's windows, or {@code null}. */
+    @Column(name = "window_override", length = 1000)
+    private String windowOverride;
+
     @ManyToMany
     @JoinTable(name = "update_build", joinColumns = @JoinColumn(name = "update_id"),
             inverseJoinColumns = @JoinColumn(name = "module_build_id"))
@@ -332,6 +340,84 @@ public class ModuleUpdate {
             case NONE -> throw refused("asks for nothing, so there is nothing to push");
         }
         ask(null, now, UpdateRequest.NONE, why);
+    }
+
+    /**
+     * The pusher carries out a move the eligibility rule allowed: to testing (from pending or unpushed), to stable
+     * (from testing), or an unpush/revoke asked for. Any request is fulfilled; a window override is used up.
+     */
+    public void pushTo(UpdateStatus to, String why, Instant now) {
+        boolean allowed = switch (to) {
+            case TESTING -> status == UpdateStatus.PENDING || status == UpdateStatus.UNPUSHED;
+            case STABLE -> status == UpdateStatus.TESTING;
+            case UNPUSHED, REVOKED -> status == UpdateStatus.TESTING;
+            default -> false;
+        };
+        if (!allowed) {
+            throw refused("is " + status.word() + ": a push cannot move it to " + to.word());
+        }
+        move(null, now, to, why);
+        switch (to) {
+            case TESTING -> testingAt = now;
+            case STABLE -> stableAt = now;
+            default -> {
+            }
+        }
+        if (request != UpdateRequest.NONE) {
+            ask(null, now, UpdateRequest.NONE, why);
+        }
+        if (windowOverride != null && to == UpdateStatus.STABLE) {
+            windowOverride = null;
+        }
+    }
+
+    /** Keeps the update where it is until the hold is lifted: the pusher leaves it alone. */
+    public void hold(User by, String reason, Instant now) {
+        if (status != UpdateStatus.PENDING && status != UpdateStatus.TESTING) {
+            throw refusedInState("be held");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "is required: say why the update must wait");
+        }
+        if (reason.length() > 1000) {
+            throw new InvalidInputException("reason", "must be at most 1000 characters");
+        }
+        record(by, now, "hold", holdReason, reason.strip(), "held by " + by.getUsername());
+        holdReason = reason.strip();
+        modifiedAt = now;
+    }
+
+    public void releaseHold(User by, Instant now) {
+        if (holdReason == null) {
+            throw refused("is not held");
+        }
+        record(by, now, "hold", holdReason, null, "hold lifted by " + by.getUsername());
+        holdReason = null;
+        modifiedAt = now;
+    }
+
+    /** A policy editor lets the update go stable outside its windows (days in testing and gating still apply). */
+    public void overrideWindow(User by, String reason, Instant now) {
+        if (status != UpdateStatus.TESTING) {
+            throw refused("is " + status.word() + ": only an update in testing can skip its window");
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new InvalidInputException("reason", "is required: say why the update may skip its window");
+        }
+        if (reason.length() > 1000) {
+            throw new InvalidInputException("reason", "must be at most 1000 characters");
+        }
+        record(by, now, "window override", windowOverride, reason.strip(), "window overridden by " + by.getUsername());
+        windowOverride = reason.strip();
+        modifiedAt = now;
+    }
+
+    public String getHoldReason() {
+        return holdReason;
+    }
+
+    public String getWindowOverride() {
+        return windowOverride;
     }
 
     // --- comments and karma --------------------------------------------------------------------------

@@ -16,7 +16,11 @@ import org.paddock.release.Artifact;
 import java.io.IOException;
 import java.util.List;
 
-/** The update page: header, tabs (summary, builds and packages, references, tests, history, comments), actions. */
+/**
+ * The update page: header, tabs (summary, builds and packages, references, history, comments), actions. The
+ * gating parts (the Tests tab, waiving) are {@code policy.UpdateGatingBacking}'s, the next move
+ * {@code push.UpdateMoveBacking}'s: the page composes them, so this feature depends on neither.
+ */
 @Named("updatePage")
 @RequestScoped
 public class UpdateBacking {
@@ -33,39 +37,6 @@ public class UpdateBacking {
     @Inject
     FacesContext faces;
 
-    @Inject
-    org.paddock.policy.Gating gating;
-
-    @Inject
-    org.paddock.policy.Waivers waivers;
-
-    @Inject
-    org.paddock.policy.UpdateDecisions decisions;
-
-    @Inject
-    java.time.Clock clock;
-
-    static final List<String> CONTEXTS = List.of("push_testing", "push_stable");
-
-    /** One requirement as the Tests tab shows it. */
-    public record Row(String type, String testcase, String scenario, String outcome, java.time.Instant time,
-                      String logUrl, String why, boolean waivable) {
-    }
-
-    /** The decision at one gating point, with its requirements. */
-    public record GatingView(String context, String status, String summary, List<Row> rows, String headline,
-                             String logUrl, java.time.Instant since) {
-    }
-
-    /** The decision at the gate the update stands before, in a few words: "failed: ci.tier0", "passed (waived)". */
-    public GatingView getHeadline() {
-        String gate = update.getStatus() == UpdateStatus.PENDING ? "push_testing" : "push_stable";
-        return gatingViews.stream().filter(g -> g.context().equals(gate)).findFirst().orElse(null);
-    }
-
-    private List<GatingView> gatingViews = List.of();
-    private String waiveComment;
-    private boolean mayWaive;
 
     private String alias;
     private ModuleUpdate update;
@@ -94,66 +65,7 @@ public class UpdateBacking {
         if (update != null) {
             notesHtml = Markdown.toSafeHtml(update.getNotes());
             mayAct = currentUser.get().map(u -> Access.mayActOn(u, update.getModuleStreams())).orElse(false);
-            mayWaive = currentUser.has(org.paddock.platform.security.Role.POLICY_EDITOR) || currentUser.isAdmin();
-            gatingViews = gatingViews();
         }
-    }
-
-    private List<GatingView> gatingViews() {
-        var in = gating.inputs(gating.subject(org.paddock.testresult.SubjectType.PADDOCK_UPDATE, alias), clock.instant());
-        var under = gating.currentPolicies();
-        var stored = decisions.stored(alias);
-        List<GatingView> views = new java.util.ArrayList<>();
-        for (String context : CONTEXTS) {
-            var answer = gating.decide(in, context, update.getRelease().getName(), under);
-            var d = answer.decision();
-            List<Row> rows = new java.util.ArrayList<>();
-            java.util.stream.Stream.concat(d.unsatisfied().stream(), d.satisfied().stream()).forEach(r -> {
-                var result = answer.results().stream().filter(t -> r.resultId() != null && t.id() == r.resultId())
-                        .findFirst();
-                rows.add(new Row(r.type(), r.testcase(), r.scenario(), result.map(t -> t.outcome()).orElse(null),
-                        result.map(t -> t.submittedAt()).orElse(null), result.map(t -> t.refUrl()).orElse(null),
-                        r.summary(), !d.unsatisfied().isEmpty() && d.unsatisfied().contains(r) && r.aboutTest()));
-            });
-            var blocking = d.unsatisfied().stream().filter(r -> r.aboutTest()).toList();
-            String headline = switch (d.status()) {
-                case org.paddock.policy.Decision.PASSED -> d.satisfied().stream().anyMatch(r -> r.waived())
-                        ? "passed (waived)" : "passed";
-                case org.paddock.policy.Decision.IGNORED -> "ignored: no policy applies";
-                default -> d.status() + (blocking.isEmpty()
-                        ? ": " + d.unsatisfied().stream().map(r -> r.summary()).collect(java.util.stream.Collectors.joining(", "))
-                        : ": " + blocking.stream().map(r -> r.scenario() == null ? r.testcase() : r.testcase() + " [" + r.scenario() + "]")
-                        .distinct().collect(java.util.stream.Collectors.joining(", ")));
-            };
-            String log = blocking.stream().map(r -> rows.stream().filter(x -> x.testcase() != null
-                    && x.testcase().equals(r.testcase()) && x.logUrl() != null).map(Row::logUrl).findFirst().orElse(null))
-                    .filter(java.util.Objects::nonNull).findFirst().orElse(null);
-            java.time.Instant since = stored.stream().filter(s -> s.context().equals(context))
-                    .map(org.paddock.policy.UpdateDecisions.Stored::changedAt).findFirst().orElse(null);
-            views.add(new GatingView(context, d.status(), d.summary(), rows, headline, log, since));
-        }
-        return views;
-    }
-
-    public void waive(String testcase, String scenario) throws IOException {
-        act(() -> waivers.waive("paddock_update", alias, testcase, scenario, update.getRelease().getName(), true,
-                waiveComment, currentUser.require()), null);
-    }
-
-    public List<GatingView> getGating() {
-        return gatingViews;
-    }
-
-    public boolean isMayWaive() {
-        return mayWaive;
-    }
-
-    public String getWaiveComment() {
-        return waiveComment;
-    }
-
-    public void setWaiveComment(String waiveComment) {
-        this.waiveComment = waiveComment;
     }
 
     public void request(String what) throws IOException {

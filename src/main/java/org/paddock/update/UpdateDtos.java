@@ -25,12 +25,13 @@ public final class UpdateDtos {
 
     public record UpdateDetail(String alias, String release, String status, String request, String type,
                                String severity, String title, String notes, String suggestion, String submitter,
-                               int karma, String gating, Instant submitted, Instant modified, Instant testing, Instant stable,
+                               int karma, String gating, String hold, String windowOverride, Instant submitted, Instant modified, Instant testing, Instant stable,
                                String obsoletedBy, List<Build> builds, List<Ref> references, String url) {
         static UpdateDetail of(ModuleUpdate u, String baseUrl) {
             return new UpdateDetail(u.getAlias(), u.getRelease().getName(), u.getStatus().word(),
                     u.getRequest().word(), u.getType().word(), u.getSeverity().word(), u.getTitle(), u.getNotes(),
                     u.getSuggestion().word(), u.getSubmitter().getUsername(), u.getKarma(), u.getGating(),
+                    u.getHoldReason(), u.getWindowOverride(),
                     u.getSubmittedAt(),
                     u.getModifiedAt(), u.getTestingAt(), u.getStableAt(),
                     u.getObsoletedBy() == null ? null : u.getObsoletedBy().getAlias(),
@@ -73,6 +74,9 @@ public final class UpdateDtos {
     }
 
     public record Page<T>(long total, int page, int rows, List<T> items) {
+    }
+
+    public record ReasonBody(String reason) {
     }
 
     public record RequestBody(String request, String reason) {

@@ -55,6 +55,9 @@ public class UpdateService {
     jakarta.enterprise.event.Event<UpdateChanged> changed;
 
     @Inject
+    org.paddock.platform.events.Outbox outbox;
+
+    @Inject
     @ConfigProperty(name = "paddock.bugzilla.url", defaultValue = "https://bugzilla.redhat.com/show_bug.cgi?id=")
     String bugzillaUrl;
 
@@ -76,6 +79,7 @@ public class UpdateService {
             older.obsoleteBy(update, now);
             changed.fire(new UpdateChanged(older.getAlias(), "obsoleted by " + update.getAlias()));
         }
+        outbox.emit(org.paddock.platform.events.Outbox.UPDATE_CREATED, update.getAlias(), Events.about(update), now);
         changed.fire(new UpdateChanged(update.getAlias(), "submitted"));
         return update;
     }
@@ -116,6 +120,35 @@ public class UpdateService {
             case NONE -> update.cancelRequest(by, now);
         }
         changed.fire(new UpdateChanged(alias, "request " + r.word()));
+        return update;
+    }
+
+    /** Holds an update where it is (its maintainers, policy editors, admins), or lifts the hold ({@code hold == false}). */
+    @Transactional
+    public ModuleUpdate hold(String alias, boolean hold, String reason, User caller) {
+        ModuleUpdate update = updates.byAlias(alias);
+        if (!caller.has(org.paddock.platform.security.Role.POLICY_EDITOR) && !caller.isAdmin()) {
+            Access.requireActOn(caller, update.getModuleStreams(), (hold ? "hold " : "lift the hold on ") + alias);
+        }
+        Instant now = clock.instant();
+        if (hold) {
+            update.hold(em.merge(caller), reason, now);
+        } else {
+            update.releaseHold(em.merge(caller), now);
+        }
+        changed.fire(new UpdateChanged(alias, hold ? "held" : "hold lifted"));
+        return update;
+    }
+
+    /** Lets an update in testing go stable outside its cadence's windows: policy editors and admins, with a reason. */
+    @Transactional
+    public ModuleUpdate overrideWindow(String alias, String reason, User caller) {
+        ModuleUpdate update = updates.byAlias(alias);
+        if (!caller.has(org.paddock.platform.security.Role.POLICY_EDITOR) && !caller.isAdmin()) {
+            throw new org.paddock.platform.ForbiddenException(caller.getUsername() + " may not override the window of "
+                    + alias + ": only policy editors and admins may");
+        }
+        update.overrideWindow(em.merge(caller), reason, clock.instant());
         return update;
     }
 

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -90,6 +91,30 @@ public class UpdatesResource {
             throw new InvalidInputException("body", "send the changes as JSON");
         }
         service.edit(alias, merged(alias, draft), caller.requireApiCaller());
+        return detail(alias);
+    }
+
+    /** Body {@code {"reason": "…"}}: the update stays where it is until the hold is lifted. */
+    @POST
+    @Path("{alias}/hold")
+    public UpdateDtos.UpdateDetail hold(@PathParam("alias") String alias, UpdateDtos.ReasonBody body) {
+        service.hold(alias, true, body == null ? null : body.reason(), caller.requireApiCaller());
+        return detail(alias);
+    }
+
+    @DELETE
+    @Path("{alias}/hold")
+    @Consumes(MediaType.WILDCARD)
+    public UpdateDtos.UpdateDetail releaseHold(@PathParam("alias") String alias) {
+        service.hold(alias, false, null, caller.requireApiCaller());
+        return detail(alias);
+    }
+
+    /** Body {@code {"reason": "…"}}: policy editors let an update in testing go stable outside its windows. */
+    @POST
+    @Path("{alias}/window-override")
+    public UpdateDtos.UpdateDetail overrideWindow(@PathParam("alias") String alias, UpdateDtos.ReasonBody body) {
+        service.overrideWindow(alias, body == null ? null : body.reason(), caller.requireApiCaller());
         return detail(alias);
     }
 

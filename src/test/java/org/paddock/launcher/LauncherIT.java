@@ -157,6 +157,111 @@ class LauncherIT {
         }
     }
 
+    /**
+     * kill -9 in the middle of a push: the test deployment's fault pauses the push after two of three moves, with
+     * its transaction open, and the test kills the process. Afterwards every update is untouched (no move, no
+     * history, no event); the push is marked abandoned and the next push moves each update once.
+     */
+    @Test
+    void killedInTheMiddleOfAPushNothingIsHalfPushed() throws Exception {
+        Path pgData = TestPaths.dir("launcher-kill-postgres");
+        int pgPort = freePort();
+        EmbeddedPostgres db = TestDatabase.start(pgData, pgPort);
+        try {
+            try (Connection c = DriverManager.getConnection("jdbc:postgresql://localhost:" + pgPort + "/postgres", "postgres", "");
+                 Statement s = c.createStatement()) {
+                s.execute("create database paddock_kill");
+            }
+            String url = "jdbc:postgresql://localhost:" + pgPort + "/paddock_kill";
+            int port = freePort();
+            Map<String, String> env = new java.util.HashMap<>(Map.of("PADDOCK_HTTP_PORT", String.valueOf(port),
+                    "PADDOCK_DB_URL", url, "PADDOCK_DB_USER", "postgres", "PADDOCK_DB_PASSWORD", "unused",
+                    "PADDOCK_PUSH_SCHEDULER", "false"));
+            Map<String, String> faulty = new java.util.HashMap<>(env);
+            faulty.put("PADDOCK_PUSH_TEST_FAIL_AFTER", "2");
+            faulty.put("PADDOCK_PUSH_TEST_FAIL_HOW", "pause");
+            Launched run = launch(faulty, TestPaths.dir("launcher-kill-run1"));
+            run.awaitReady();
+            String alice = token(url, "alice");
+            String admin = token(url, "admin");
+            List<String> aliases = new ArrayList<>();
+            for (String arch : List.of("x86_64", "aarch64", "ppc64le")) {
+                String body = "{\"release\": \"F45\", \"type\": \"bugfix\", \"title\": \"killed " + arch + "\","
+                        + " \"newBuilds\": [{\"name\": \"nginx\", \"stream\": \"1.24\", \"version\": 4520261101120000,"
+                        + " \"context\": \"dead000" + aliases.size() + "\", \"arch\": \"" + arch + "\","
+                        + " \"rpms\": [{\"nevra\": \"nginx-1.24.0-1.module_f45+1+dead000" + aliases.size() + "." + arch + "\"}]}]}";
+                HttpResponse<String> made = post(port, "/api/v1/updates", alice, body);
+                assertThat(made.statusCode()).as(made.body()).isEqualTo(201);
+                aliases.add(made.body().replaceAll("(?s).*\"alias\":\"([^\"]+)\".*", "$1"));
+            }
+            String mine = "('" + String.join("', '", aliases) + "')";
+
+            var pushing = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                            + "/api/v1/pushes")).header("Authorization", "Bearer " + admin)
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            while (count(url, "select count(*) from push where result = 'running'") == 0 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+            assertThat(count(url, "select count(*) from push where result = 'running'")).as("a push is running").isEqualTo(1);
+            Thread.sleep(1500); // two moves made, uncommitted, paused before the third
+            Process kill = new ProcessBuilder("kill", "-9", String.valueOf(run.process().pid())).inheritIO().start();
+            assertThat(kill.waitFor()).isZero();
+            assertThat(run.process().waitFor(30, TimeUnit.SECONDS)).isTrue();
+            assertThat(run.process().exitValue()).isEqualTo(137);
+            assertThat(pushing.handle((r, e) -> e).get(10, TimeUnit.SECONDS)).as("the push request died with it").isNotNull();
+
+            assertThat(count(url, "select count(*) from module_update where status = 'pending' and alias in " + mine)).isEqualTo(3);
+            assertThat(count(url, "select count(*) from push_item")).isZero();
+            assertThat(count(url, "select count(*) from outbox_event where type = 'update.testing'")).isZero();
+            assertThat(count(url, "select count(*) from update_history where field = 'status' and to_value = 'testing'")).isZero();
+
+            env.put("PADDOCK_PUSH_ABANDON_AFTER", "PT1S");
+            Launched again = launch(env, TestPaths.dir("launcher-kill-run2"));
+            again.awaitReady();
+            HttpResponse<String> pushed = post(port, "/api/v1/pushes", admin, "");
+            assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(200);
+            assertThat(count(url, "select count(*) from module_update where status = 'testing' and alias in " + mine)).isEqualTo(3);
+            assertThat(count(url, "select count(distinct update_id) from push_item")).isEqualTo(3);
+            assertThat(count(url, "select count(*) from push_item")).isEqualTo(3);
+            assertThat(count(url, "select count(*) from push where result = 'abandoned'")).isEqualTo(1);
+            assertThat(count(url, "select count(*) from outbox_event where type = 'update.testing'")).isEqualTo(3);
+            again.interruptAndAwaitExit();
+        } finally {
+            db.close();
+        }
+    }
+
+    private static String token(String url, String username) throws Exception {
+        String secret = "pdk_test" + java.util.UUID.randomUUID().toString().replace("-", "");
+        try (Connection c = DriverManager.getConnection(url, "postgres", "");
+             var s = c.prepareStatement("insert into api_token (user_id, name, token_hash, token_prefix, created_at)"
+                     + " select id, 'test', ?, ?, now() from paddock_user where username = ?")) {
+            s.setString(1, java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            s.setString(2, secret.substring(0, 10));
+            s.setString(3, username);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        return secret;
+    }
+
+    private static long count(String url, String sql) throws Exception {
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static HttpResponse<String> post(int port, String path, String token, String json) throws Exception {
+        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60))
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     // --- helpers -------------------------------------------------------------------------------------
 
     /** The embedded server trusts every local connection; make TCP connections prove their password. */

@@ -366,6 +366,20 @@ class GatingApiIT {
                 + " where u.alias = '" + alias + "' and d.context = 'push_stable' and d.satisfied"
                 + " and d.policy_versions like '%pg-" + tc.replace('.', '-') + "@1%'"))
                 .as("the stored decision names the policy version it used").isEqualTo(1);
+
+        // retired, the policy stops applying (and other tests' postgresql updates are not gated by it)
+        String id = "pg-" + tc.replace('.', '-');
+        RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + alice)
+                .delete("api/v1/policies/" + id + "?reason=done").then().statusCode(403);
+        RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + erin)
+                .delete("api/v1/policies/" + id).then().statusCode(422).body("errors[0].field", equalTo("reason"));
+        RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + erin)
+                .delete("api/v1/policies/" + id + "?reason=test over").then().statusCode(200)
+                .body("version", equalTo(2));
+        as(null).get("api/v1/policies").then()
+                .body("find { it.id == '" + id + "' }.retired", equalTo(true))
+                .body("find { it.id == '" + id + "' }.versions[1].reason", equalTo("retired: test over"));
+        assertThat(stored(alias)).isEqualTo("ignored");
     }
 
     private static String stored(String alias) {

@@ -238,6 +238,80 @@ class UpdatesPageIT extends PageTest {
         signOut();
     }
 
+    /**
+     * Cadence in the browser: a policy editor gives nginx:1.24 a Tuesday window and 3 days for moderate updates;
+     * an update in testing says when it will go stable and why; after the push the Pushes page shows it.
+     */
+    @Test
+    void anEditorSetsACadenceTheUpdateSaysWhenItGoesStableAndThePushShows() throws Exception {
+        String yaml = resource("nginx-1.24-modulemd.yaml").replace("4520261101120000", "4520261801120000")
+                .replace("9edba152", "cade0ce1");
+        String alias = io.restassured.RestAssured.given().baseUri(base.toString())
+                .header("Authorization", "Bearer " + ApiTokens.issue("alice")).contentType("application/json")
+                .body(java.util.Map.of("release", "F45", "type", "bugfix", "severity", "moderate",
+                        "title", "waits for its window", "modulemd", yaml))
+                .post("api/v1/updates").then().statusCode(201).extract().path("alias");
+        io.restassured.RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + ApiTokens.issue("ci"))
+                .contentType("application/json").body(java.util.Map.of("testcase", "ci.tier0", "outcome", "PASSED",
+                        "data", java.util.Map.of("item", alias, "type", "paddock_update")))
+                .post("api/v2.0/results").then().statusCode(201);
+        String admin = ApiTokens.issue("admin");
+        try {
+            signIn("erin");
+            browser.get(base + "module.xhtml?release=F45&module=nginx:1.24");
+            browser.findElement(By.cssSelector("input[name='cadence-form:mode'][value='windows']")).click();
+            WebElement windows = browser.findElement(By.id("cadence-form:windows"));
+            windows.clear();
+            windows.sendKeys("0 14 * * TUESDAY Europe/Prague 1h");
+            browser.findElement(By.id("cadence-form:save")).click();
+            waitFor(d -> d.getPageSource().contains("line 1"));
+            assertThat(browser.findElement(By.id("cadence")).getText()).contains("line 1").contains("TUESDAY");
+            windows = browser.findElement(By.id("cadence-form:windows"));
+            windows.clear();
+            windows.sendKeys("0 14 * * TUE Europe/Prague 1h");
+            WebElement moderate = browser.findElement(By.cssSelector("input.pd-days-input[data-severity='moderate']"));
+            moderate.clear();
+            moderate.sendKeys("3");
+            browser.findElement(By.id("cadence-form:save")).click();
+            waitFor(d -> !d.findElements(By.id("cadence-saved")).isEmpty());
+            assertThat(text("cadence-summary")).contains("Tue 14:00 Europe/Prague").contains("set for this module stream");
+            assertThat(text("next-window")).startsWith("Next window: Tue");
+            assertThat(browser.findElement(By.cssSelector("#cadence-days td[data-severity='moderate']")).getText()).isEqualTo("3");
+            Browser.screenshot(browser, "module-cadence");
+
+            // the push moves it to testing; its page says when it goes stable, and why not sooner
+            io.restassured.RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + admin)
+                    .post("api/v1/pushes").then().statusCode(200);
+            signIn("alice");
+            browser.get(base + "update.xhtml?alias=" + alias);
+            assertThat(text("status")).isEqualTo("testing");
+            // the days it takes depend on today: 3 in testing, then the next Tuesday window
+            assertThat(text("move-text")).startsWith("to stable: eligible in ").contains("(moderate: 3 days in testing; then window Tue ");
+            assertThat(text("move-earliest")).startsWith("(at the earliest ");
+            Browser.screenshot(browser, "update-next-move");
+
+            String earliest = io.restassured.RestAssured.given().baseUri(base.toString())
+                    .get("api/v1/updates/" + alias + "/eligibility").then().statusCode(200)
+                    .body("reason", org.hamcrest.Matchers.equalTo("days_in_testing")).extract().path("earliest");
+            io.restassured.RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + admin)
+                    .post("api/v1/pushes?at=" + java.time.Instant.parse(earliest).plusSeconds(300)).then().statusCode(200);
+            browser.get(base + "update.xhtml?alias=" + alias);
+            assertThat(text("status")).isEqualTo("stable");
+
+            browser.findElement(By.id("nav-pushes")).click();
+            waitFor(d -> d.getTitle().startsWith("Pushes"));
+            WebElement item = browser.findElement(By.cssSelector("#push-items tr.pd-push-item[data-alias='" + alias + "']"));
+            assertThat(item.getText()).contains("testing → stable").contains("window");
+            assertThat(browser.findElement(By.cssSelector("#pushes tr.pd-push")).getText()).contains("nginx:1.24")
+                    .contains("completed");
+            Browser.screenshot(browser, "pushes");
+            signOut();
+        } finally {
+            io.restassured.RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + ApiTokens.issue("erin"))
+                    .delete("api/v1/cadences/F45/nginx:1.24").then().statusCode(200);
+        }
+    }
+
     @Test
     void signingInWithAWrongPasswordSaysSoNextToTheField() {
         browser.get(base + "login.xhtml");

@@ -16,7 +16,15 @@ import java.time.Instant;
 @ApplicationScoped
 public class Outbox {
 
+    public static final String UPDATE_CREATED = "update.created";
+    public static final String UPDATE_TESTING = "update.testing";
+    public static final String UPDATE_STABLE = "update.stable";
+    public static final String UPDATE_UNPUSHED = "update.unpushed";
+    public static final String UPDATE_REVOKED = "update.revoked";
     public static final String DECISION_CHANGED = "decision.changed";
+    public static final String PUSH_COMPLETED = "push.completed";
+    public static final java.util.List<String> TYPES = java.util.List.of(UPDATE_CREATED, UPDATE_TESTING, UPDATE_STABLE,
+            UPDATE_UNPUSHED, UPDATE_REVOKED, DECISION_CHANGED, PUSH_COMPLETED);
 
     private static final Jsonb JSON = JsonbBuilder.create();
 

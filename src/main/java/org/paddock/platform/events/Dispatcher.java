@@ -1,0 +1,173 @@
+package org.paddock.platform.events;
+
+import org.paddock.platform.SqlTimes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.Jsonb;
+import jakarta.json.bind.JsonbBuilder;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Delivers the outbox to webhooks. First each new event becomes one delivery per subscribed webhook (once: the
+ * pair is unique); then due deliveries are POSTed as CloudEvents 1.0 JSON (structured mode) signed with
+ * HMAC-SHA256 of the body under the webhook's secret, header {@code X-Paddock-Signature: sha256=<hex>}. A 2xx
+ * answer delivers it; anything else is retried with doubling back-off until {@code max-attempts}. Rows are
+ * claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances never send the same delivery at once.
+ */
+@ApplicationScoped
+public class Dispatcher {
+
+    public static final String SIGNATURE_HEADER = "X-Paddock-Signature";
+
+    private static final Jsonb JSON = JsonbBuilder.create();
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @PersistenceContext(unitName = "paddock")
+    EntityManager em;
+
+    @Inject
+    Clock clock;
+
+    @Inject
+    @ConfigProperty(name = "paddock.webhooks.retry-base", defaultValue = "PT10S")
+    Duration retryBase;
+
+    @Inject
+    @ConfigProperty(name = "paddock.webhooks.max-attempts", defaultValue = "8")
+    int maxAttempts;
+
+    @Inject
+    @ConfigProperty(name = "paddock.base-url", defaultValue = "http://localhost:8080/")
+    String baseUrl;
+
+    /** Turns new events into deliveries; returns how many events it handed out. */
+    @Transactional
+    public int fanOut() {
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<Object[]> events = em.createNativeQuery("""
+                        select id, type from outbox_event where delivered_at is null order by id limit 500
+                        for update skip locked""").getResultList();
+        for (Object[] e : events) {
+            long id = ((Number) e[0]).longValue();
+            em.createNativeQuery("""
+                            insert into webhook_delivery (webhook_id, event_id, state, next_attempt_at, created_at)
+                            select w.id, ?, 'pending', ?, ? from webhook w
+                            where w.active and (w.events = '*' or ? = any (string_to_array(w.events, ',')))
+                            on conflict (webhook_id, event_id) do nothing""")
+                    .setParameter(1, id).setParameter(2, java.sql.Timestamp.from(now))
+                    .setParameter(3, java.sql.Timestamp.from(now)).setParameter(4, (String) e[1]).executeUpdate();
+            em.createNativeQuery("update outbox_event set delivered_at = ? where id = ?")
+                    .setParameter(1, java.sql.Timestamp.from(now)).setParameter(2, id).executeUpdate();
+        }
+        return events.size();
+    }
+
+    /** Sends the deliveries that are due; returns how many were attempted. */
+    @Transactional
+    public int deliverDue() {
+        Instant now = clock.instant();
+        @SuppressWarnings("unchecked")
+        List<Object[]> due = em.createNativeQuery("""
+                        select d.id, d.attempts, w.url, w.secret, e.id, e.type, e.subject, cast(e.payload as text), e.created_at
+                        from webhook_delivery d join webhook w on w.id = d.webhook_id join outbox_event e on e.id = d.event_id
+                        where d.state = 'pending' and d.next_attempt_at <= ? and w.active
+                        order by d.id limit 20 for update of d skip locked""")
+                .setParameter(1, java.sql.Timestamp.from(now)).getResultList();
+        for (Object[] d : due) {
+            long id = ((Number) d[0]).longValue();
+            int attempt = ((Number) d[1]).intValue() + 1;
+            String body = cloudEvent(((Number) d[4]).longValue(), (String) d[5], (String) d[6], (String) d[7], SqlTimes.instant(d[8]));
+            Integer code = null;
+            String error = null;
+            try {
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create((String) d[2]))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/cloudevents+json; charset=utf-8")
+                        .header(SIGNATURE_HEADER, "sha256=" + sign((String) d[3], body))
+                        .header("X-Paddock-Delivery", String.valueOf(id))
+                        .header("User-Agent", "Paddock-Webhooks")
+                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                code = r.statusCode();
+                if (code / 100 != 2) {
+                    error = "answered HTTP " + code;
+                }
+            } catch (java.io.IOException e) {
+                error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                error = "interrupted";
+            } catch (IllegalArgumentException e) {
+                error = "bad URL: " + e.getMessage();
+            }
+            Instant after = clock.instant();
+            if (error == null) {
+                em.createNativeQuery("update webhook_delivery set state = 'delivered', attempts = ?, last_status_code = ?,"
+                                + " last_error = null, delivered_at = ? where id = ?")
+                        .setParameter(1, attempt).setParameter(2, code).setParameter(3, java.sql.Timestamp.from(after))
+                        .setParameter(4, id).executeUpdate();
+            } else {
+                boolean giveUp = attempt >= maxAttempts;
+                em.createNativeQuery("update webhook_delivery set state = ?, attempts = ?, last_status_code = ?,"
+                                + " last_error = ?, next_attempt_at = ? where id = ?")
+                        .setParameter(1, giveUp ? "failed" : "pending").setParameter(2, attempt).setParameter(3, code)
+                        .setParameter(4, error.length() > 2000 ? error.substring(0, 2000) : error)
+                        .setParameter(5, java.sql.Timestamp.from(after.plus(backoff(attempt)))).setParameter(6, id)
+                        .executeUpdate();
+            }
+        }
+        return due.size();
+    }
+
+    /** Doubling from the base after each failed attempt, at most an hour. */
+    Duration backoff(int failedAttempts) {
+        Duration d = retryBase.multipliedBy(1L << Math.min(failedAttempts - 1, 20));
+        return d.compareTo(Duration.ofHours(1)) > 0 ? Duration.ofHours(1) : d;
+    }
+
+    /** CloudEvents 1.0, JSON structured mode. */
+    String cloudEvent(long id, String type, String subject, String payloadJson, Instant time) {
+        Map<String, Object> ce = new LinkedHashMap<>();
+        ce.put("specversion", "1.0");
+        ce.put("id", String.valueOf(id));
+        ce.put("source", baseUrl);
+        ce.put("type", type);
+        ce.put("subject", subject);
+        ce.put("time", time.toString());
+        ce.put("datacontenttype", "application/json");
+        ce.put("data", JSON.fromJson(payloadJson, Object.class));
+        return JSON.toJson(ce);
+    }
+
+    public static String sign(String secret, String body) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+            return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+}

@@ -1,0 +1,154 @@
+package org.paddock.policy;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.paddock.platform.ForbiddenException;
+import org.paddock.platform.InvalidInputException;
+import org.paddock.platform.security.CurrentUser;
+import org.paddock.platform.security.Role;
+import org.paddock.testresult.SubjectType;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The gating parts of the update page: the header's status in a few words and the Tests tab — the decision at
+ * each gating point with every requirement, its result and log, and a Waive form for policy editors.
+ */
+@Named("updateGating")
+@RequestScoped
+public class UpdateGatingBacking {
+
+    static final List<String> CONTEXTS = List.of("push_testing", "push_stable");
+
+    @Inject
+    Gating gating;
+
+    @Inject
+    Waivers waivers;
+
+    @Inject
+    UpdateDecisions decisions;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    FacesContext faces;
+
+    @Inject
+    Clock clock;
+
+    /** One requirement as the Tests tab shows it. */
+    public record Row(String type, String testcase, String scenario, String outcome, Instant time,
+                      String logUrl, String why, boolean waivable) {
+    }
+
+    /** The decision at one gating point, with its requirements and, in a few words, what it means. */
+    public record GatingView(String context, String status, String summary, List<Row> rows, String headline,
+                             String logUrl, Instant since) {
+    }
+
+    private String alias;
+    private Gating.UpdateFacts facts;
+    private List<GatingView> views = List.of();
+    private String waiveComment;
+
+    @jakarta.annotation.PostConstruct
+    void init() {
+        alias = faces.getExternalContext().getRequestParameterMap().get("alias");
+        load();
+    }
+
+    private void load() {
+        facts = alias == null ? null : gating.updateFacts(alias).orElse(null);
+        views = facts == null ? List.of() : views();
+    }
+
+    private List<GatingView> views() {
+        var in = gating.inputs(gating.subject(SubjectType.PADDOCK_UPDATE, alias), clock.instant());
+        var under = gating.currentPolicies();
+        var stored = decisions.stored(alias);
+        List<GatingView> list = new ArrayList<>();
+        for (String context : CONTEXTS) {
+            var answer = gating.decide(in, context, facts.release(), under);
+            var d = answer.decision();
+            List<Row> rows = new ArrayList<>();
+            Stream.concat(d.unsatisfied().stream(), d.satisfied().stream()).forEach(r -> {
+                var result = answer.results().stream().filter(t -> r.resultId() != null && t.id() == r.resultId())
+                        .findFirst();
+                rows.add(new Row(r.type(), r.testcase(), r.scenario(), result.map(TestResult::outcome).orElse(null),
+                        result.map(TestResult::submittedAt).orElse(null), result.map(TestResult::refUrl).orElse(null),
+                        r.summary(), d.unsatisfied().contains(r) && r.aboutTest()));
+            });
+            var blocking = d.unsatisfied().stream().filter(Requirement::aboutTest).toList();
+            String headline = switch (d.status()) {
+                case Decision.PASSED -> d.satisfied().stream().anyMatch(Requirement::waived) ? "passed (waived)" : "passed";
+                case Decision.IGNORED -> "ignored: no policy applies";
+                default -> d.status() + ": " + (blocking.isEmpty()
+                        ? d.unsatisfied().stream().map(Requirement::summary).collect(Collectors.joining(", "))
+                        : blocking.stream().map(r -> r.scenario() == null ? r.testcase() : r.testcase() + " [" + r.scenario() + "]")
+                        .distinct().collect(Collectors.joining(", ")));
+            };
+            String log = blocking.stream().map(r -> rows.stream().filter(x -> Objects.equals(x.testcase(), r.testcase())
+                            && x.logUrl() != null).map(Row::logUrl).findFirst().orElse(null))
+                    .filter(Objects::nonNull).findFirst().orElse(null);
+            Instant since = stored.stream().filter(s -> s.context().equals(context))
+                    .map(UpdateDecisions.Stored::changedAt).findFirst().orElse(null);
+            list.add(new GatingView(context, d.status(), d.summary(), rows, headline, log, since));
+        }
+        return list;
+    }
+
+    /** The decision at the gate the update stands before: push_testing while pending, push_stable after. */
+    public GatingView getHeadline() {
+        if (facts == null) {
+            return null;
+        }
+        String gate = "pending".equals(facts.status()) ? "push_testing" : "push_stable";
+        return views.stream().filter(g -> g.context().equals(gate)).findFirst().orElse(null);
+    }
+
+    public void waive(String testcase, String scenario) throws IOException {
+        try {
+            waivers.waive(SubjectType.PADDOCK_UPDATE.word(), alias, testcase, scenario, facts.release(), true,
+                    waiveComment, currentUser.require());
+            var ext = faces.getExternalContext();
+            ext.redirect(ext.getRequestContextPath() + "/update.xhtml?alias=" + alias);
+            faces.responseComplete();
+        } catch (ForbiddenException | CurrentUser.NotSignedInException e) {
+            message(e.getMessage());
+        } catch (InvalidInputException e) {
+            e.errors().forEach(err -> message(err.field() + ": " + err.reason()));
+        }
+    }
+
+    private void message(String text) {
+        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
+    }
+
+    public List<GatingView> getViews() {
+        return views;
+    }
+
+    public boolean isMayWaive() {
+        return currentUser.has(Role.POLICY_EDITOR) || currentUser.isAdmin();
+    }
+
+    public String getWaiveComment() {
+        return waiveComment;
+    }
+
+    public void setWaiveComment(String waiveComment) {
+        this.waiveComment = waiveComment;
+    }
+}

@@ -1,0 +1,329 @@
+package org.paddock.push;
+
+import com.sun.net.httpserver.HttpServer;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.paddock.testsupport.ApiTokens;
+import org.paddock.testsupport.Deployments;
+import org.paddock.testsupport.TestDatabase;
+import org.paddock.testsupport.TestReleases;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.net.InetSocketAddress;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.notNullValue;
+
+/**
+ * Pushing against the real WAR and PostgreSQL, with the clock given per push ({@code ?at=}; the test deployment
+ * allows it and switches the minute scheduler off): an update flows pending → testing → stable on its own, many
+ * pushes racing move each update once, a push that dies half-way moves nothing, and webhooks are signed and retried.
+ */
+@ExtendWith(ArquillianExtension.class)
+class PushingIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.paddock();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    static String alice;
+    static String erin;
+    static String ci;
+    static String admin;
+
+    @BeforeAll
+    static void tokens() {
+        alice = ApiTokens.issue("alice");
+        erin = ApiTokens.issue("erin");
+        ci = ApiTokens.issue("ci");
+        admin = ApiTokens.issue("admin");
+    }
+
+    private RequestSpecification as(String token) {
+        RequestSpecification spec = RestAssured.given().baseUri(base.toString()).contentType(ContentType.JSON);
+        return token == null ? spec : spec.header("Authorization", "Bearer " + token);
+    }
+
+    private static String rand() {
+        return UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+    }
+
+    private String submit(String arch, long version, String type, String severity) {
+        String ctx = rand();
+        return as(alice).body(Map.of("release", "F45", "type", type, "severity", severity, "title", "pushed " + arch,
+                        "newBuilds", List.of(Map.of("name", "postgresql", "stream", "16", "version", version,
+                                "context", ctx, "arch", arch,
+                                "rpms", List.of(Map.of("nevra", "postgresql-16.9-1.module_f45+1+" + ctx + "." + arch))))))
+                .post("api/v1/updates").then().statusCode(201).extract().path("alias");
+    }
+
+    private Pushed push(String at) {
+        return new Pushed(as(admin).post("api/v1/pushes?at=" + at).then().statusCode(200).extract().path("moved"));
+    }
+
+    private record Pushed(int moved) {
+    }
+
+    private String status(String alias) {
+        return as(null).get("api/v1/updates/" + alias).then().statusCode(200).extract().path("status");
+    }
+
+    private void policy(String id, String testcase) {
+        RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + erin).contentType("application/yaml")
+                .body(("--- !Policy\nid: " + id + "\nproduct_versions: [F45]\ndecision_contexts: [push_testing, push_stable]\n"
+                        + "subject_type: paddock_update\npackages: [\"postgresql:*\"]\nrules:\n"
+                        + "  - !PassingTestCaseRule {test_case_name: " + testcase + "}\n").getBytes(StandardCharsets.UTF_8))
+                .post("api/v1/policies?reason=pushing test").then().statusCode(201);
+    }
+
+    private void retire(String id) {
+        RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + erin)
+                .delete("api/v1/policies/" + id + "?reason=test over").then().statusCode(200);
+    }
+
+    @Test
+    void anUpdateFlowsToTestingAndStableOnItsOwnWhenResultsArriveAndTheWindowOpensAndWebhooksAreTold() throws Exception {
+        // a receiver that fails the first delivery and takes the rest
+        List<Map<String, String>> received = new CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicReference<String> failFirstAbout = new java.util.concurrent.atomic.AtomicReference<>("-");
+        AtomicInteger failed = new AtomicInteger();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+            received.add(Map.of("body", body, "signature", String.valueOf(exchange.getRequestHeaders().getFirst("X-Paddock-Signature")),
+                    "contentType", String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"))));
+            boolean fail = body.contains(failFirstAbout.get()) && failed.getAndIncrement() == 0;
+            exchange.sendResponseHeaders(fail ? 500 : 204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        String secret = "it-secret-" + rand() + rand();
+        int hook = 0;
+        String policyId = "pg-flow-" + rand();
+        try {
+            as(alice).body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook"))
+                    .post("api/v1/webhooks").then().statusCode(403);
+            as(admin).body(Map.of("url", "ftp://nowhere", "events", List.of("update.sideways")))
+                    .post("api/v1/webhooks").then().statusCode(422)
+                    .body("errors.field", org.hamcrest.Matchers.contains("url", "events[0]"));
+            hook = as(admin).body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook",
+                            "events", List.of("update.testing", "update.stable"), "secret", secret))
+                    .post("api/v1/webhooks").then().statusCode(201).body("secret", equalTo(secret))
+                    .extract().path("id");
+
+            // nginx's neighbour postgresql:16 goes stable on Tuesdays 14:00 Prague time, after 3 days for moderate
+            as(alice).body(Map.of("mode", "windows", "windows", List.of("0 14 * * TUE Europe/Prague 1h")))
+                    .put("api/v1/cadences/F45/postgresql:16").then().statusCode(403);
+            as(erin).body(Map.of("mode", "windows", "windows", List.of("0 14 * * TUESDAY Nowhere/City 2h")))
+                    .put("api/v1/cadences/F45/postgresql:16").then().statusCode(422)
+                    .body("errors[0].field", equalTo("windows[0]"));
+            as(erin).body(Map.of("mode", "windows", "windows", List.of("0 14 * * TUE Europe/Prague 1h"),
+                            "minDays", Map.of("moderate", 3), "fastTrack", "critical"))
+                    .put("api/v1/cadences/F45/postgresql:16").then().statusCode(200)
+                    .body("source", equalTo("module stream")).body("minDays.moderate", equalTo(3))
+                    .body("nextWindow", notNullValue());
+
+            String tc = "it.flow." + rand();
+            policy(policyId, tc);
+            String alias = submit("x86_64", 4520262001120000L + (long) (Math.random() * 1_000_000), "bugfix", "moderate");
+            failFirstAbout.set(alias);
+
+            push("2026-11-26T09:00:00Z");
+            assertThat(status(alias)).as("no result yet: waiting for tests").isEqualTo("pending");
+            as(null).get("api/v1/updates/" + alias + "/eligibility?at=2026-11-26T09:00:00Z").then()
+                    .body("to", equalTo("testing")).body("eligible", equalTo(false))
+                    .body("reason", equalTo("waiting_for_tests")).body("why", containsString(tc));
+
+            as(ci).body(Map.of("testcase", tc, "outcome", "PASSED", "data", Map.of("item", alias, "type", "paddock_update")))
+                    .post("api/v2.0/results").then().statusCode(201);
+            push("2026-11-26T09:00:00Z");
+            assertThat(status(alias)).isEqualTo("testing");
+
+            as(null).get("api/v1/updates/" + alias + "/eligibility?at=2026-11-27T09:00:00Z").then()
+                    .body("to", equalTo("stable")).body("eligible", equalTo(false))
+                    .body("reason", equalTo("days_in_testing")).body("why", containsString("moderate: 3 days"))
+                    .body("earliest", equalTo("2026-12-01T13:00:00Z"));
+            as(null).get("api/v1/updates/" + alias + "/eligibility?at=2026-11-30T13:30:00Z").then()
+                    .body("reason", equalTo("waiting_for_window")).body("why", containsString("Tue 14:00 CET"));
+
+            push("2026-11-30T13:30:00Z");
+            push("2026-12-01T12:30:00Z");
+            assertThat(status(alias)).as("days are over but the window is shut").isEqualTo("testing");
+            push("2026-12-01T13:10:00Z");
+            assertThat(status(alias)).as("Tuesday 14:10 in Prague").isEqualTo("stable");
+
+            assertThat(ApiTokens.count(items(alias, "testing"))).isEqualTo(1);
+            assertThat(ApiTokens.count(items(alias, "stable"))).isEqualTo(1);
+            long pushId = ApiTokens.count("select i.push_id from push_item i join module_update u on u.id = i.update_id"
+                    + " where u.alias = '" + alias + "' and i.to_status = 'stable'");
+            as(null).get("api/v1/pushes/" + pushId).then().statusCode(200)
+                    .body("push.result", equalTo("completed")).body("push.stream", equalTo("postgresql:16"))
+                    .body("push.snapshot", notNullValue())
+                    .body("updates.find { it.alias == '" + alias + "' }.from", equalTo("testing"))
+                    .body("updates.find { it.alias == '" + alias + "' }.to", equalTo("stable"));
+            as(null).get("api/v1/pushes?release=F45").then().body("id", hasItem((int) pushId));
+            for (String type : List.of("update.created", "update.testing", "update.stable")) {
+                assertThat(ApiTokens.count("select count(*) from outbox_event where type = '" + type + "' and subject = '"
+                        + alias + "'")).as(type).isEqualTo(1);
+            }
+
+            // the webhook: update.testing failed once and was retried, update.stable came once; each signed
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(40));
+            while (Instant.now().isBefore(deadline) && received.stream().filter(r -> r.get("body").contains(alias)).count() < 3) {
+                Thread.sleep(500);
+            }
+            List<Map<String, String>> mine = received.stream().filter(r -> r.get("body").contains(alias)).toList();
+            assertThat(mine).extracting(r -> io.restassured.path.json.JsonPath.from(r.get("body")).getString("type"))
+                    .as("a retry may come after the next event: deliveries carry their time").containsExactlyInAnyOrder("update.testing", "update.testing", "update.stable");
+            for (Map<String, String> r : mine) {
+                var ce = io.restassured.path.json.JsonPath.from(r.get("body"));
+                assertThat(ce.getString("specversion")).isEqualTo("1.0");
+                assertThat(ce.getString("subject")).isEqualTo(alias);
+                assertThat(ce.getString("data.update")).isEqualTo(alias);
+                assertThat(r.get("contentType")).startsWith("application/cloudevents+json");
+                assertThat(r.get("signature")).isEqualTo("sha256=" + hmac(secret, r.get("body")));
+            }
+            assertThat(mine.stream().map(r -> io.restassured.path.json.JsonPath.from(r.get("body")))
+                    .filter(ce -> ce.getString("type").equals("update.testing")).map(ce -> ce.getString("id")).distinct())
+                    .as("a retry is the same event").hasSize(1);
+            as(admin).get("api/v1/webhooks/" + hook + "/deliveries").then().statusCode(200)
+                    .body("find { it.subject == '" + alias + "' && it.type == 'update.testing' }.attempts", equalTo(2))
+                    .body("find { it.subject == '" + alias + "' && it.type == 'update.testing' }.state", equalTo("delivered"))
+                    .body("find { it.subject == '" + alias + "' && it.type == 'update.testing' }.statusCode", equalTo(204));
+        } finally {
+            if (hook != 0) {
+                as(admin).body(Map.of("active", false)).post("api/v1/webhooks/" + hook + "/active").then().statusCode(204);
+            }
+            receiver.stop(0);
+            retire(policyId);
+            as(erin).delete("api/v1/cadences/F45/postgresql:16").then().statusCode(200).body("source", equalTo("default"));
+        }
+    }
+
+    private static String items(String alias, String to) {
+        return "select count(*) from push_item i join module_update u on u.id = i.update_id where u.alias = '" + alias
+                + "' and i.to_status = '" + to + "'";
+    }
+
+    private static String hmac(String secret, String body) throws Exception {
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+        return HexFormat.of().formatHex(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    @Test
+    void aPushThatDiesHalfWayMovesNothingAndTheNextOneMovesEachOnce() {
+        String a = submit("aarch64", 4520262101120000L + (long) (Math.random() * 1_000_000), "bugfix", "low");
+        String b = submit("ppc64le", 4520262101120000L + (long) (Math.random() * 1_000_000), "bugfix", "low");
+
+        var run = as(admin).post("api/v1/pushes?at=2026-11-23T10:00:00Z&failAfter=1").then().statusCode(200);
+        run.body("errors[0]", containsString("simulated crash"));
+        assertThat(List.of(status(a), status(b))).containsOnly("pending");
+        assertThat(ApiTokens.count("select count(*) from push_item i join module_update u on u.id = i.update_id"
+                + " where u.alias in ('" + a + "', '" + b + "')")).isZero();
+        assertThat(ApiTokens.count("select count(*) from outbox_event where type = 'update.testing' and subject in ('"
+                + a + "', '" + b + "')")).isZero();
+        assertThat(ApiTokens.count("select count(*) from update_history h join module_update u on u.id = h.update_id"
+                + " where u.alias in ('" + a + "', '" + b + "') and h.field = 'status' and h.to_value = 'testing'")).isZero();
+        assertThat(ApiTokens.count("select count(*) from push where result = 'failed' and message like 'simulated crash%'"))
+                .isPositive();
+
+        push("2026-11-23T10:01:00Z");
+        assertThat(List.of(status(a), status(b))).containsOnly("testing");
+        assertThat(ApiTokens.count("select count(*) from push_item i join module_update u on u.id = i.update_id"
+                + " where u.alias in ('" + a + "', '" + b + "')")).isEqualTo(2);
+        as(alice).post("api/v1/pushes").then().statusCode(403);
+        as(admin).post("api/v1/pushes?at=yesterday").then().statusCode(422).body("errors[0].field", equalTo("at"));
+    }
+
+    /** Four pushes at once over 500 due updates in ten module streams: each update moves exactly once. */
+    @Test
+    void pushesRacingOverFiveHundredUpdatesMoveEachExactlyOnce() throws Exception {
+        String release = "RACE" + rand().substring(0, 4).toUpperCase();
+        try (Connection c = TestDatabase.connect()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("insert into release (name, long_name, state) values ('" + release + "', 'race', 'current')");
+                s.execute("insert into module_stream (release_id, name, stream) select r.id, 'race' || g, '1'"
+                        + " from release r, generate_series(0, 9) g where r.name = '" + release + "'");
+                s.execute("insert into module_build (module_stream_id, name, stream, version, context, arch, created_at)"
+                        + " select s.id, s.name, s.stream, g, 'c' || lpad(g::text, 7, '0'), 'x86_64', now()"
+                        + " from module_stream s join release r on r.id = s.release_id, generate_series(1, 50) g"
+                        + " where r.name = '" + release + "'");
+                s.execute("insert into module_update (alias, release_id, type, severity, title, submitter_id, status, request,"
+                        + " karma_reset_at, submitted_at, modified_at)"
+                        + " select 'PADDOCK-2026-" + release.toLowerCase() + "' || b.id, r.id, 'bugfix', 'none', 'race ' || b.id,"
+                        + " (select id from paddock_user where username = 'admin'), 'pending', 'testing', now(), now(), now()"
+                        + " from module_build b join module_stream s on s.id = b.module_stream_id"
+                        + " join release r on r.id = s.release_id where r.name = '" + release + "'");
+                s.execute("insert into update_build (update_id, module_build_id) select u.id, b.id from module_update u"
+                        + " join module_build b on u.alias = 'PADDOCK-2026-" + release.toLowerCase() + "' || b.id");
+            }
+            c.commit();
+        }
+        String mine = " join module_update u on u.id = x.update_id join release r on r.id = u.release_id where r.name = '"
+                + release + "'";
+        try {
+            assertThat(ApiTokens.count("select count(*) from module_update u join release r on r.id = u.release_id"
+                    + " where r.name = '" + release + "' and u.status = 'pending'")).isEqualTo(500);
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Future<Integer>> runs = new ArrayList<>();
+            for (int i = 0; i < 4; i++) {
+                runs.add(pool.submit(() -> as(admin).post("api/v1/pushes?at=2026-11-23T11:00:00Z").then().statusCode(200)
+                        .extract().<Integer>path("moved")));
+            }
+            int moved = 0;
+            for (Future<Integer> f : runs) {
+                moved += f.get();
+            }
+            pool.shutdown();
+            assertThat(moved).as("moved, over all four runs").isGreaterThanOrEqualTo(500);
+            assertThat(ApiTokens.count("select count(*) from module_update u join release r on r.id = u.release_id"
+                    + " where r.name = '" + release + "' and u.status = 'testing'")).isEqualTo(500);
+            assertThat(ApiTokens.count("select count(*) from push_item x" + mine)).isEqualTo(500);
+            assertThat(ApiTokens.count("select count(distinct x.update_id) from push_item x" + mine)).isEqualTo(500);
+            assertThat(ApiTokens.count("select count(*) from update_history x" + mine
+                    + " and x.field = 'status' and x.to_value = 'testing'")).isEqualTo(500);
+            assertThat(ApiTokens.count("select count(*) from outbox_event e join module_update u on u.alias = e.subject"
+                    + " join release r on r.id = u.release_id where r.name = '" + release + "' and e.type = 'update.testing'"))
+                    .isEqualTo(500);
+            assertThat(ApiTokens.count("select count(*) from push p join release r on r.id = p.release_id where r.name = '"
+                    + release + "' and p.result = 'completed'")).as("one push per module stream").isEqualTo(10);
+        } finally {
+            TestReleases.delete(release);
+        }
+    }
+}
