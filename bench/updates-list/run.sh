@@ -9,15 +9,8 @@ N=${1:-100000}
 R=${2:-15}
 PORT=${BENCH_PORT:-18080}
 DATA=target/bench-updates-list
-rm -rf "$DATA"
-mkdir -p "$DATA"
-PADDOCK_HTTP_PORT=$PORT PADDOCK_DATA_DIR=$DATA java -jar target/paddock-launcher.jar > "$DATA/server.log" 2>&1 &
-PID=$!
-trap 'kill -INT $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
-for _ in $(seq 1 180); do grep -q "Paddock is ready" "$DATA/server.log" && break; sleep 1; done
-grep -q "Paddock is ready" "$DATA/server.log" || { echo "Paddock did not start"; tail -20 "$DATA/server.log"; exit 1; }
-DB=$(grep -o 'jdbc:postgresql://localhost:[0-9]*/paddock' "$DATA/server.log" | head -1 | sed 's#jdbc:postgresql://localhost:\([0-9]*\)/paddock#\1#')
-PSQL="psql -q -h localhost -p $DB -U postgres -d paddock -v ON_ERROR_STOP=1"
+. bench/paddock.sh
+start_paddock
 
 echo "Filling $N updates..."
 start=$(date +%s.%N)

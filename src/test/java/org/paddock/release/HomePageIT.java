@@ -40,7 +40,7 @@ class HomePageIT extends PageTest {
                         "ruby:3.3 An interpreter of object-oriented scripting language");
 
         assertThat(browser.findElements(By.cssSelector("#nav a"))).extracting(WebElement::getText)
-                .containsExactly("Updates", "Modules", "Policies", "Feeds");
+                .containsExactly("Updates", "Modules", "Policies", "Pushes", "Feeds");
         assertThat(text("footer")).startsWith("Paddock " + System.getProperty("paddock.version"));
 
         assertThat(Files.size(Browser.screenshot(browser, "home"))).isGreaterThan(10_000);
@@ -64,14 +64,22 @@ class HomePageIT extends PageTest {
     }
 
     @Test
-    void pagesOfLaterFeaturesSaySoAndKeepTheLayout() {
-        for (String page : List.of("feeds")) {
-            browser.get(base + page + ".xhtml");
-            assertThat(browser.findElement(By.id("coming-soon")).getText()).startsWith("coming soon");
-            assertThat(browser.findElement(By.id("nav-" + page)).getAttribute("class")).contains("pd-nav-active");
-            assertThat(text("footer")).contains("Paddock");
-        }
-        Browser.screenshot(browser, "feeds-coming-soon");
+    void theFeedsPageListsEveryFeedWithItsUrlAndACopyableSnippet() {
+        browser.get(base.toString());
+        browser.findElement(By.id("nav-feeds")).click();
+        waitFor(ExpectedConditions.titleIs("Feeds · Paddock"));
+        assertThat(browser.findElement(By.id("nav-feeds")).getAttribute("class")).contains("pd-nav-active");
+        WebElement stable = browser.findElement(By.cssSelector(".pd-feed[data-release='F45'][data-channel='stable']"));
+        assertThat(stable.findElements(By.className("pd-feed-url"))).extracting(WebElement::getText)
+                .containsExactly(base + "feeds/F45/stable/updateinfo.xml", base + "feeds/F45/stable/modules.yaml");
+        assertThat(stable.findElement(By.className("pd-snippet-text")).getText())
+                .contains("modifyrepo_c --mdtype=updateinfo updateinfo.xml repodata/")
+                .contains("dnf config-manager --add-repo");
+        assertThat(browser.findElement(By.cssSelector(".pd-feed[data-release='F45'][data-channel='testing']"))).isNotNull();
+        assertThat(browser.findElements(By.cssSelector("#other-feeds .pd-feed-url"))).extracting(WebElement::getText)
+                .contains(base + "feeds/atom.xml", base + "feeds/atom.xml?security=true", base + "api/v1/advisories",
+                        base + "osv/all.zip");
+        Browser.screenshot(browser, "feeds");
     }
 
     @Test

@@ -1,0 +1,16 @@
+# Sourced by the benchmarks: starts Paddock from target/paddock-launcher.jar with its own embedded PostgreSQL in
+# $DATA, listening on $PORT, stops it when the benchmark exits, and sets PID (the server's) and PSQL (a psql
+# command on its database). Extra environment for Paddock may be given as arguments (NAME=value ...).
+start_paddock() {
+  rm -rf "$DATA"
+  mkdir -p "$DATA"
+  env PADDOCK_HTTP_PORT="$PORT" PADDOCK_DATA_DIR="$DATA" "$@" java ${BENCH_JAVA_OPTS:-} -jar target/paddock-launcher.jar \
+    > "$DATA/server.log" 2>&1 &
+  PID=$!
+  trap 'kill -INT $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
+  for _ in $(seq 1 180); do grep -q "Paddock is ready" "$DATA/server.log" && break; sleep 1; done
+  grep -q "Paddock is ready" "$DATA/server.log" || { echo "Paddock did not start"; tail -20 "$DATA/server.log"; exit 1; }
+  local db
+  db=$(grep -o 'jdbc:postgresql://localhost:[0-9]*/paddock' "$DATA/server.log" | head -1 | sed 's#.*:\([0-9]*\)/paddock#\1#')
+  PSQL="psql -q -h localhost -p $db -U postgres -d paddock -v ON_ERROR_STOP=1"
+}

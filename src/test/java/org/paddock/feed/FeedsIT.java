@@ -1,0 +1,254 @@
+package org.paddock.feed;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.rometools.rome.feed.synd.SyndEntry;
+import com.rometools.rome.feed.synd.SyndFeed;
+import com.rometools.rome.io.SyndFeedInput;
+import io.restassured.RestAssured;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.paddock.artifact.Modulemd;
+import org.paddock.testsupport.ApiTokens;
+import org.paddock.testsupport.Deployments;
+import org.paddock.testsupport.Dnf;
+import org.paddock.testsupport.TestPaths;
+import org.paddock.testsupport.TestReleases;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * The feeds over HTTP from the real WAR: two updates pushed to stable, then read as clients read them — the real
+ * dnf reading updateinfo.xml and modules.yaml, Rome reading Atom, the OSV schema checking OSV, filters of the JSON API.
+ */
+@ExtendWith(ArquillianExtension.class)
+class FeedsIT {
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.paddock();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    /** A release of this class's own, so other classes' updates neither obsolete nor join its feed. */
+    static String release;
+    static String security;
+    static String bugfix;
+    static String cve;
+    static String bug;
+    static String tag;
+
+    private RequestSpecification as(String token) {
+        RequestSpecification spec = RestAssured.given().baseUri(base.toString()).contentType(ContentType.JSON);
+        return token == null ? spec : spec.header("Authorization", "Bearer " + token);
+    }
+
+    /** Two updates in stable, made once for the class: a security one in nginx:1.24 and a bugfix in postgresql:16. */
+    @AfterAll
+    static void removeTheRelease() throws Exception {
+        if (release != null) {
+            TestReleases.delete(release);
+        }
+    }
+
+    @BeforeEach
+    void published() throws Exception {
+        if (security != null) {
+            return;
+        }
+        String alice = ApiTokens.issue("alice");
+        String admin = ApiTokens.issue("admin");
+        String ci = ApiTokens.issue("ci");
+                tag = UUID.randomUUID().toString().replace("-", "").substring(0, 6);
+        cve = "CVE-2026-" + (40000 + (int) (Math.random() * 50000));
+        bug = String.valueOf(2_400_000 + (int) (Math.random() * 90_000));
+        release = TestReleases.name("FEED");
+        TestReleases.create(release, Map.of("nginx:1.24", "nginx-maintainers", "postgresql:16", "postgresql-maintainers"));
+        security = as(alice).body(Map.of("release", release, "type", "security", "severity", "important",
+                        "suggestion", "restart", "title", "nginx: fix the feed test's smuggling ]]> in Zürich",
+                        "notes", "Fixes " + cve + ". Odd text: ]]> <&> \"quotes\" ✓ 日本\n" + "x".repeat(10_000),
+                        "references", List.of(Map.of("kind", "cve", "id", cve, "fixedIn", List.of("nginx")),
+                                Map.of("kind", "bugzilla", "id", bug)),
+                        "newBuilds", List.of(Map.of("name", "nginx", "stream", "1.24", "version", 4520262201120000L,
+                                "context", "fee" + tag.substring(0, 5), "arch", "x86_64",
+                                "rpms", List.of(Map.of("nevra", "nginx-1:1.24.0-9.module_f45+9+fee" + tag.substring(0, 5) + ".x86_64"),
+                                        Map.of("nevra", "nginx-mod-http-perl-1:1.24.0-9.module_f45+9+fee" + tag.substring(0, 5) + ".x86_64")),
+                                "packages", List.of("pkg:gem/rack@3.1.8")))))
+                .post("api/v1/updates").then().statusCode(201).extract().path("alias");
+        bugfix = as(alice).body(Map.of("release", release, "type", "bugfix", "severity", "moderate",
+                        "title", "postgresql: the feed test's bugfix",
+                        "newBuilds", List.of(Map.of("name", "postgresql", "stream", "16", "version", 4520262201120000L,
+                                "context", "fed" + tag.substring(0, 5), "arch", "x86_64",
+                                "rpms", List.of(Map.of("nevra", "postgresql-16.10-1.module_f45+9+fed" + tag.substring(0, 5) + ".x86_64"))))))
+                .post("api/v1/updates").then().statusCode(201).extract().path("alias");
+        for (String alias : List.of(security, bugfix)) {
+            as(ci).body(Map.of("testcase", "ci.tier0", "outcome", "PASSED", "data", Map.of("item", alias, "type", "paddock_update")))
+                    .post("api/v2.0/results").then().statusCode(201);
+        }
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        as(admin).post("api/v1/pushes?at=" + now).then().statusCode(200);
+        as(admin).post("api/v1/pushes?at=" + now.plus(30, ChronoUnit.DAYS)).then().statusCode(200);
+        for (String alias : List.of(security, bugfix)) {
+            as(null).get("api/v1/updates/" + alias).then().body("status", equalTo("stable"));
+        }
+    }
+
+    private byte[] get(String path) {
+        return RestAssured.given().baseUri(base.toString()).get(path).then().statusCode(200).extract().asByteArray();
+    }
+
+    @Test
+    void updateinfoAndModulesAreServedWithCachingAndGzip() throws Exception {
+        Response first = RestAssured.given().baseUri(base.toString()).get("feeds/" + release + "/stable/updateinfo.xml");
+        first.then().statusCode(200).contentType(containsString("xml"));
+        String xml = first.asString();
+        assertThat(xml).contains("<id>" + security + "</id>").contains("<id>" + bugfix + "</id>")
+                .contains("type=\"cve\"").contains("id=\"" + cve + "\"").contains("<severity>Important</severity>")
+                .contains("<module name=\"nginx\" stream=\"1.24\" version=\"4520262201120000\"");
+        String etag = first.header("ETag");
+        assertThat(etag).isNotBlank();
+        assertThat(first.header("Last-Modified")).isNotBlank();
+        RestAssured.given().baseUri(base.toString()).header("If-None-Match", etag).get("feeds/" + release + "/stable/updateinfo.xml")
+                .then().statusCode(304);
+        byte[] gz = get("feeds/" + release + "/stable/updateinfo.xml.gz");
+        try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(gz))) {
+            assertThat(new String(in.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo(xml);
+        }
+        String modules = new String(get("feeds/" + release + "/stable/modules.yaml"), StandardCharsets.UTF_8);
+        assertThat(Modulemd.parse(modules)).extracting(b -> b.name() + ":" + b.stream() + ":" + b.context())
+                .contains("nginx:1.24:fee" + tag.substring(0, 5), "postgresql:16:fed" + tag.substring(0, 5));
+        assertThat(new String(get("feeds/" + release + "/testing/updateinfo.xml"), StandardCharsets.UTF_8)).doesNotContain(security);
+        RestAssured.given().baseUri(base.toString()).get("feeds/F99/stable/updateinfo.xml").then().statusCode(404);
+        RestAssured.given().baseUri(base.toString()).get("feeds/" + release + "/sideways/updateinfo.xml").then().statusCode(404);
+    }
+
+    @Test
+    void theRealDnfReadsTheFeed() throws Exception {
+        Dnf.requireInstalled();
+        Path dir = TestPaths.dir("feeds-dnf-" + tag);
+        Path updateinfo = dir.resolve("updateinfo.xml");
+        Path modules = dir.resolve("modules.yaml");
+        Files.write(updateinfo, get("feeds/" + release + "/stable/updateinfo.xml"));
+        Files.write(modules, get("feeds/" + release + "/stable/modules.yaml"));
+        List<String> installed = List.of("nginx-1:1.24.0-1.module_f45+1+aaaaaaaa.x86_64",
+                "nginx-mod-http-perl-1:1.24.0-1.module_f45+1+aaaaaaaa.x86_64",
+                "postgresql-0:16.1-1.module_f45+1+bbbbbbbb.x86_64");
+        Dnf dnf = Dnf.setUp(dir.resolve("enabled"), updateinfo, modules, installed, List.of("nginx:1.24", "postgresql:16"));
+        Dnf.Result listed = dnf.run("updateinfo", "list", "--all");
+        assertThat(listed.out()).as("dnf said: %s %s; problems: %s", listed.err(), listed.exitCode(), dnf.loadProblems())
+                .contains(security).contains(bugfix);
+        assertThat(dnf.run("updateinfo", "list", "--all", "--cve", cve).out()).contains(security).doesNotContain(bugfix);
+        assertThat(dnf.run("updateinfo", "list", "--all", "--bz", bug).out()).contains(security).doesNotContain(bugfix);
+        assertThat(dnf.run("updateinfo", "list", "--all", "--sec-severity", "Important").out()).contains(security)
+                .doesNotContain(bugfix);
+        String info = dnf.run("updateinfo", "info", "--all", security).out();
+        assertThat(info).contains("nginx: fix the feed test's smuggling ]]> in Zürich").contains(cve).contains("Important")
+                .doesNotContain("1970-01-01");
+        assertThat(dnf.run("updateinfo", "summary", "--all").out()).containsIgnoringCase("security");
+        assertThat(dnf.loadProblems()).isEmpty();
+
+        Dnf disabled = Dnf.setUp(dir.resolve("disabled"), updateinfo, modules, installed, List.of());
+        assertThat(disabled.run("updateinfo", "list", "--all").out()).as("module advisories need their stream enabled")
+                .doesNotContain(security);
+    }
+
+    @Test
+    void atomTellsOfEachUpdateReachingStableWithALinkToItsPage() throws Exception {
+        SyndFeed all = atom("feeds/atom.xml");
+        assertThat(all.getTitle()).isEqualTo("Paddock: updates");
+        SyndEntry stable = all.getEntries().stream().filter(e -> e.getTitle().startsWith(security + " in stable"))
+                .findFirst().orElseThrow();
+        assertThat(stable.getLink()).isEqualTo(base + "update.xhtml?alias=" + security);
+        assertThat(stable.getDescription().getValue()).contains(cve).contains("nginx:1.24");
+        assertThat(all.getEntries()).anyMatch(e -> e.getTitle().startsWith(security + " in testing"));
+        SyndFeed securityOnly = atom("feeds/atom.xml?security=true");
+        assertThat(securityOnly.getEntries()).anyMatch(e -> e.getTitle().startsWith(security))
+                .noneMatch(e -> e.getTitle().startsWith(bugfix));
+        SyndFeed pg = atom("feeds/atom.xml?release=" + release + "&module=postgresql:16");
+        assertThat(pg.getEntries()).anyMatch(e -> e.getTitle().startsWith(bugfix)).noneMatch(e -> e.getTitle().startsWith(security));
+    }
+
+    private SyndFeed atom(String path) throws Exception {
+        return new SyndFeedInput().build(new InputStreamReader(new ByteArrayInputStream(get(path)), StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void osvDocumentsValidateAgainstTheSchema() throws Exception {
+        JsonSchema schema = OsvSchema.load();
+        ObjectMapper mapper = new ObjectMapper();
+        JsonNode one = mapper.readTree(get("osv/" + security + ".json"));
+        assertThat(OsvSchema.problems(schema, one)).isEmpty();
+        assertThat(one.get("upstream").get(0).asText()).isEqualTo(cve);
+        assertThat(one.get("affected")).extracting(a -> a.get("package").get("purl").asText())
+                .anyMatch(p -> p.startsWith("pkg:rpm/fedora/nginx@")).anyMatch(p -> p.equals("pkg:gem/rack@3.1.8"));
+        RestAssured.given().baseUri(base.toString()).get("osv/PADDOCK-2026-0000000000.json").then().statusCode(404);
+
+        List<String> names = new ArrayList<>();
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(get("osv/all.zip")))) {
+            for (ZipEntry e; (e = zip.getNextEntry()) != null; ) {
+                names.add(e.getName());
+                assertThat(OsvSchema.problems(schema, mapper.readTree(zip.readAllBytes()))).as(e.getName()).isEmpty();
+            }
+        }
+        assertThat(names).contains(security + ".json", bugfix + ".json");
+    }
+
+    @Test
+    void theJsonApiFiltersAndPages() {
+        as(null).get("api/v1/advisories?cve=" + cve).then().statusCode(200)
+                .body("advisories.id", org.hamcrest.Matchers.contains(security))
+                .body("advisories[0].references.find { it.kind == 'cve' }.fixedIn", org.hamcrest.Matchers.contains("nginx"))
+                .body("advisories[0].modules[0].packages.find { it.name == 'nginx' }.evr", equalTo("1:1.24.0-9.module_f45+9+fee" + tag.substring(0, 5)));
+        as(null).get("api/v1/advisories?bug=" + bug).then().body("advisories.id", org.hamcrest.Matchers.contains(security));
+        as(null).get("api/v1/advisories?module=postgresql:16&type=bugfix").then().body("advisories.id", org.hamcrest.Matchers.hasItem(bugfix))
+                .body("advisories.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(security)));
+        as(null).get("api/v1/advisories?package=nginx-mod-http-perl&severity=important&limit=1000").then().log().ifValidationFails()
+                .body("advisories.id", org.hamcrest.Matchers.hasItem(security));
+        as(null).get("api/v1/advisories?since=2999-01-01T00:00:00Z").then().body("advisories.size()", equalTo(0))
+                .body("next", org.hamcrest.Matchers.nullValue());
+        as(null).get("api/v1/advisories?status=testing&cve=" + cve).then().body("advisories.size()", equalTo(0));
+        // paging by cursor: one at a time, never the same twice
+        String next = as(null).get("api/v1/advisories?limit=1").then().body("advisories.size()", equalTo(1))
+                .extract().path("next");
+        String firstId = as(null).get("api/v1/advisories?limit=1").then().extract().path("advisories[0].id");
+        as(null).get("api/v1/advisories?limit=1&cursor=" + next).then().body("advisories.size()", equalTo(1))
+                .body("advisories[0].id", org.hamcrest.Matchers.not(equalTo(firstId)));
+        String etag = as(null).get("api/v1/advisories?cve=" + cve).header("ETag");
+        as(null).header("If-None-Match", etag).get("api/v1/advisories?cve=" + cve).then().statusCode(304);
+        as(null).get("api/v1/advisories?cve=CVE-26-1&severity=huge&status=gone&limit=0&cursor=nope!").then().statusCode(422)
+                .body("errors.field", org.hamcrest.Matchers.hasItems("cve", "severity", "status", "limit"));
+    }
+}
