@@ -7,7 +7,7 @@ start_paddock() {
   env PADDOCK_HTTP_PORT="$PORT" PADDOCK_DATA_DIR="$DATA" "$@" java ${BENCH_JAVA_OPTS:-} -jar target/paddock-launcher.jar \
     > "$DATA/server.log" 2>&1 &
   PID=$!
-  trap 'kill -INT $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
+  trap 'kill -TERM $PID 2>/dev/null; wait $PID 2>/dev/null || true' EXIT
   for _ in $(seq 1 180); do grep -q "Paddock is ready" "$DATA/server.log" && break; sleep 1; done
   grep -q "Paddock is ready" "$DATA/server.log" || { echo "Paddock did not start"; tail -20 "$DATA/server.log"; exit 1; }
   local db

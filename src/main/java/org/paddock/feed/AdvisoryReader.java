@@ -1,6 +1,7 @@
 package org.paddock.feed;
 
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.paddock.platform.Database;
 
@@ -14,19 +15,40 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Reads the advisories of a feed from PostgreSQL in one pass: three cursors (updates, their builds and
- * packages, their references), all ordered by update id and merged, so memory holds one advisory at a time
- * whatever the feed's size.
+ * Reads the advisories of a feed from PostgreSQL in one pass: four cursors (updates, their builds, the builds'
+ * packages, their references), all ordered by update id and merged, so memory holds a few hundred advisories
+ * at most whatever the feed's size.
  */
 @ApplicationScoped
 public class AdvisoryReader {
 
-    private static final int FETCH = 500;
+    /**
+     * Rows per round trip to PostgreSQL, per cursor: few enough that memory stays small and flat (an update's
+     * notes may be long; a package row is short), many enough that a 50 000-update feed is not waiting on
+     * thousands of round trips.
+     */
+    private static final int FETCH_UPDATES = 1_000;
+    private static final int FETCH_BUILDS = 5_000;
+    private static final int FETCH_PACKAGES = 10_000;
+    private static final int FETCH_REFERENCES = 5_000;
+
+    /** How many advisories the reading thread may be ahead of the writing one. */
+    private static final int AHEAD = 256;
+    private static final Object END = new Object();
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
+
+    @Resource
+    ManagedExecutorService executor;
 
     /**
      * Which advisories: any of a release, a channel (status {@code testing} or {@code stable}; both when null),
@@ -86,8 +108,78 @@ public class AdvisoryReader {
         }
     }
 
-    /** Hands each advisory of the selection to {@code sink}, oldest first. */
+    /**
+     * Hands each advisory of the selection to {@code sink}, oldest first. The rows are read on a managed thread
+     * while this one hands the advisories on, so PostgreSQL keeps producing rows while the sink writes; between the
+     * two sit at most {@value #AHEAD} advisories, whatever the selection's size.
+     */
     public void read(Selection s, String baseUrl, Sink sink) throws SQLException, java.io.IOException {
+        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(AHEAD);
+        AtomicBoolean stopped = new AtomicBoolean();
+        Future<?> producer = executor.submit(() -> {
+            Object last = END;
+            try {
+                produce(s, baseUrl, a -> hand(queue, a, stopped));
+            } catch (Throwable t) {
+                last = t;
+            }
+            try {
+                hand(queue, last, stopped);
+            } catch (java.io.IOException stoppedMeanwhile) {
+                // the consumer went away: nobody to tell
+            }
+        });
+        try {
+            while (true) {
+                Object next = queue.take();
+                if (next == END) {
+                    break;
+                }
+                if (next instanceof SQLException e) {
+                    throw e;
+                }
+                if (next instanceof java.io.IOException e) {
+                    throw e;
+                }
+                if (next instanceof RuntimeException e) {
+                    throw e;
+                }
+                if (next instanceof Throwable t) {
+                    throw new IllegalStateException("reading advisories failed", t);
+                }
+                sink.accept((Advisory) next);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException("interrupted while reading advisories");
+        } finally {
+            stopped.set(true);
+            queue.clear();
+            try {
+                producer.get(); // its connection is back in the pool before this returns
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException ignored) {
+                // already handed over, or no longer of interest
+            }
+        }
+    }
+
+    /** Puts {@code item} in the queue, giving up once the consumer has stopped. */
+    private static void hand(BlockingQueue<Object> queue, Object item, AtomicBoolean stopped) throws java.io.IOException {
+        try {
+            while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
+                if (stopped.get()) {
+                    throw new java.io.IOException("the reader of the advisories stopped");
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new java.io.InterruptedIOException();
+        }
+    }
+
+    private void produce(Selection s, String baseUrl, Sink sink) throws SQLException, java.io.IOException {
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false); // cursors (fetch size) need a transaction in PostgreSQL
@@ -99,13 +191,16 @@ public class AdvisoryReader {
                          join paddock_user usr on usr.id = u.submitter_id
                          where u.id in (select id from sel) order by u.id""");
                  PreparedStatement builds = c.prepareStatement(sel(s) + """
-                         select ub.update_id, b.id, b.name, b.stream, b.version, b.context, b.arch, b.summary, b.description,
-                                a.kind, a.name, a.epoch, a.version, a.release, a.arch, a.source_rpm, a.sha256, a.purl
-                         from update_build ub
-                         join module_build b on b.id = ub.module_build_id
-                         left join artifact a on a.module_build_id = b.id
+                         select ub.update_id, b.id, b.name, b.stream, b.version, b.context, b.arch, b.summary, b.description
+                         from update_build ub join module_build b on b.id = ub.module_build_id
                          where ub.update_id in (select id from sel)
-                         order by ub.update_id, b.name, b.stream, b.version, b.id, a.name, a.id""");
+                         order by ub.update_id, ub.module_build_id""");
+                 PreparedStatement packages = c.prepareStatement(sel(s) + """
+                         select ub.update_id, a.module_build_id, a.kind, a.name, a.epoch, a.version, a.release, a.arch,
+                                a.source_rpm, a.sha256, a.purl
+                         from update_build ub join artifact a on a.module_build_id = ub.module_build_id
+                         where ub.update_id in (select id from sel)
+                         order by ub.update_id, ub.module_build_id, a.name, a.id""");
                  PreparedStatement refs = c.prepareStatement(sel(s) + """
                          select ref.update_id, ref.kind, ref.ref_id, ref.title, ref.url,
                                 (select string_agg(distinct a.name, ',' order by a.name) from artifact_reference ar
@@ -113,12 +208,17 @@ public class AdvisoryReader {
                          from update_reference ref
                          where ref.update_id in (select id from sel)
                          order by ref.update_id, ref.kind, ref.id""")) {
-                for (PreparedStatement ps : List.of(updates, builds, refs)) {
-                    ps.setFetchSize(FETCH);
+                updates.setFetchSize(FETCH_UPDATES);
+                builds.setFetchSize(FETCH_BUILDS);
+                packages.setFetchSize(FETCH_PACKAGES);
+                refs.setFetchSize(FETCH_REFERENCES);
+                for (PreparedStatement ps : List.of(updates, builds, packages, refs)) {
                     bind(ps, s, 1);
                 }
-                try (ResultSet u = updates.executeQuery(); ResultSet b = builds.executeQuery(); ResultSet r = refs.executeQuery()) {
+                try (ResultSet u = updates.executeQuery(); ResultSet b = builds.executeQuery();
+                     ResultSet p = packages.executeQuery(); ResultSet r = refs.executeQuery()) {
                     Cursor bc = new Cursor(b);
+                    Cursor pc = new Cursor(p);
                     Cursor rc = new Cursor(r);
                     while (u.next()) {
                         long id = u.getLong(1);
@@ -134,14 +234,12 @@ public class AdvisoryReader {
                             String summary = b.getString(8);
                             String description = b.getString(9);
                             List<Advisory.Pkg> pkgs = new ArrayList<>();
-                            while (bc.at(id) && b.getLong(2) == buildId) {
-                                if (b.getString(10) != null) {
-                                    pkgs.add(new Advisory.Pkg(b.getString(10), b.getString(11), b.getString(12),
-                                            b.getString(13), b.getString(14), b.getString(15), b.getString(16),
-                                            b.getString(17), b.getString(18)));
-                                }
-                                bc.advance();
+                            while (pc.at(id) && p.getLong(2) == buildId) {
+                                pkgs.add(new Advisory.Pkg(p.getString(3), p.getString(4), p.getString(5), p.getString(6),
+                                        p.getString(7), p.getString(8), p.getString(9), p.getString(10), p.getString(11)));
+                                pc.advance();
                             }
+                            bc.advance();
                             buildList.add(new Advisory.Build(name, stream, version, context, arch, summary, description, pkgs));
                         }
                         List<Advisory.Ref> refList = new ArrayList<>();
@@ -165,25 +263,27 @@ public class AdvisoryReader {
         }
     }
 
-    /** A result set read in step with the updates: positioned on the first row not yet taken. */
+    /** A result set read in step with the updates: positioned on the first row not yet taken, its update id at hand. */
     private static final class Cursor {
         private final ResultSet rs;
         private boolean has;
+        private long key;
 
         Cursor(ResultSet rs) throws SQLException {
             this.rs = rs;
-            this.has = rs.next();
+            advance();
         }
 
         boolean at(long updateId) throws SQLException {
-            while (has && rs.getLong(1) < updateId) { // rows of updates the first cursor did not select: none, by the shared where
-                has = rs.next();
+            while (has && key < updateId) { // rows of updates the first cursor did not select: none, by the shared where
+                advance();
             }
-            return has && rs.getLong(1) == updateId;
+            return has && key == updateId;
         }
 
         void advance() throws SQLException {
             has = rs.next();
+            key = has ? rs.getLong(1) : Long.MAX_VALUE;
         }
     }
 

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -72,7 +73,7 @@ public class FeedServlet extends HttpServlet {
             switch (file) {
                 case "updateinfo.xml", "updateinfo.xml.gz" -> {
                     resp.setContentType(file.endsWith(".gz") ? "application/gzip" : "application/xml;charset=UTF-8");
-                    OutputStream raw = resp.getOutputStream();
+                    OutputStream raw = new BufferedOutputStream(resp.getOutputStream(), 64 * 1024);
                     OutputStream out = file.endsWith(".gz") ? new GZIPOutputStream(raw, 64 * 1024) : raw;
                     try (UpdateinfoWriter w = new UpdateinfoWriter(out, from)) {
                         reader.read(sel, base, w::write);
