@@ -25,7 +25,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** The cadence section of a module stream page: what applies, the next window, and the editor for policy editors. */
+/**
+ * The cadence section of a module stream page ({@code ?release=&module=}) or of a release page ({@code ?release=},
+ * the default of its streams): what applies, the next window, and the editor for policy editors. Read lazily
+ * from the request, so a postback's "rendered" checks, made before any view action, see the same as the page.
+ */
 @Named("cadencePage")
 @RequestScoped
 public class CadenceBacking {
@@ -52,6 +56,7 @@ public class CadenceBacking {
     private Cadences.Effective effective;
     private boolean own;
     private String nextWindow;
+    private boolean loaded;
 
     // the form
     private String mode;
@@ -63,17 +68,36 @@ public class CadenceBacking {
     public record DaysRow(String severity, int days) {
     }
 
-    @Transactional
     public void load() {
+        ensureLoaded();
+    }
+
+    private void ensureLoaded() {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
         var params = faces.getExternalContext().getRequestParameterMap();
         releaseName = params.get("release");
         module = params.get("module");
-        ModuleStream s = stream();
-        if (s == null) {
+        if (module != null && module.isBlank()) {
+            module = null;
+        }
+        Release r = release();
+        if (r == null) {
             return;
         }
-        effective = cadences.forStream(s.getId());
-        own = cadences.hasOwn(s.getId());
+        if (module == null) {
+            effective = cadences.forRelease(r.getId());
+            own = effective.source().equals("release");
+        } else {
+            ModuleStream s = stream();
+            if (s == null) {
+                return;
+            }
+            effective = cadences.forStream(s.getId());
+            own = cadences.hasOwn(s.getId());
+        }
         Cadence c = effective.cadence();
         nextWindow = c.nextWindowStart(clock.instant())
                 .map(at -> WHEN.format(at.atZone(c.windows().stream().findFirst().map(Window::zone).orElse(ZoneId.of("UTC")))))
@@ -88,26 +112,37 @@ public class CadenceBacking {
         }
     }
 
-    private ModuleStream stream() {
-        if (releaseName == null || module == null) {
+    private Release release() {
+        if (releaseName == null) {
             return null;
         }
-        Release r = releases.allWithModuleStreams().stream().filter(x -> x.getName().equals(releaseName)).findFirst()
+        return releases.allWithModuleStreams().stream().filter(x -> x.getName().equals(releaseName)).findFirst()
                 .orElse(null);
-        return r == null ? null : r.getModuleStreams().stream().filter(x -> x.getNameStream().equals(module))
-                .findFirst().orElse(null);
+    }
+
+    private ModuleStream stream() {
+        Release r = release();
+        if (r == null || module == null) {
+            return null;
+        }
+        return r.getModuleStreams().stream().filter(x -> x.getNameStream().equals(module)).findFirst().orElse(null);
     }
 
     @Transactional
     public void save() throws IOException {
-        ModuleStream s = stream();
-        if (s == null) {
+        ensureLoaded();
+        if (effective == null) {
             return;
         }
         try {
-            cadences.saveForStream(s, new Cadences.Form(mode, windows == null ? List.of() : windows.lines().toList(),
-                    days, fastTrack), currentUser.require());
-            redirect("Cadence of " + module + " saved");
+            Cadences.Form form = new Cadences.Form(mode, windows == null ? List.of() : windows.lines().toList(), days,
+                    fastTrack);
+            if (module == null) {
+                cadences.saveForRelease(release(), form, currentUser.require());
+            } else {
+                cadences.saveForStream(stream(), form, currentUser.require());
+            }
+            redirect("Cadence of " + getSubject() + " saved");
         } catch (InvalidInputException e) {
             for (FieldError err : e.errors()) {
                 String field = err.field().startsWith("windows") ? "windows"
@@ -123,15 +158,21 @@ public class CadenceBacking {
         }
     }
 
+    /** A module stream back to its release's cadence; a release back to Paddock's default. */
     @Transactional
     public void followRelease() throws IOException {
-        ModuleStream s = stream();
-        if (s == null) {
+        ensureLoaded();
+        if (effective == null) {
             return;
         }
         try {
-            cadences.saveForStream(s, null, currentUser.require());
-            redirect(module + " follows the cadence of " + releaseName + " again");
+            if (module == null) {
+                cadences.saveForRelease(release(), null, currentUser.require());
+                redirect(releaseName + " follows Paddock's default cadence again");
+            } else {
+                cadences.saveForStream(stream(), null, currentUser.require());
+                redirect(module + " follows the cadence of " + releaseName + " again");
+            }
         } catch (ForbiddenException | CurrentUser.NotSignedInException e) {
             error("cadence-form:save", e.getMessage());
         }
@@ -140,9 +181,10 @@ public class CadenceBacking {
     private void redirect(String message) throws IOException {
         var ext = faces.getExternalContext();
         ext.getFlash().put("cadenceSaved", message);
-        ext.redirect(ext.getRequestContextPath() + "/module.xhtml?release=" + java.net.URLEncoder.encode(releaseName,
-                java.nio.charset.StandardCharsets.UTF_8) + "&module=" + java.net.URLEncoder.encode(module,
-                java.nio.charset.StandardCharsets.UTF_8));
+        String release = java.net.URLEncoder.encode(releaseName, java.nio.charset.StandardCharsets.UTF_8);
+        ext.redirect(ext.getRequestContextPath() + (module == null ? "/release.xhtml?release=" + release
+                : "/module.xhtml?release=" + release + "&module="
+                + java.net.URLEncoder.encode(module, java.nio.charset.StandardCharsets.UTF_8)) + "#cadence");
         faces.responseComplete();
     }
 
@@ -159,18 +201,37 @@ public class CadenceBacking {
         return currentUser.has(Role.POLICY_EDITOR) || currentUser.isAdmin();
     }
 
-    public Cadences.Effective getEffective() { return effective; }
-    public boolean isOwn() { return own; }
-    public String getNextWindow() { return nextWindow; }
-    public String getModeWord() { return effective == null ? null : effective.cadence().mode().name().toLowerCase(Locale.ROOT); }
+    public Cadences.Effective getEffective() { ensureLoaded(); return effective; }
+    public boolean isOwn() { ensureLoaded(); return own; }
+    /** Whether this is a release's cadence (no module stream named). */
+    public boolean isForRelease() { ensureLoaded(); return module == null; }
+    /** What the cadence belongs to: {@code nginx:1.24} or {@code F45}. */
+    public String getSubject() { ensureLoaded(); return module == null ? releaseName : module; }
+    /** Where the cadence comes from, in words. */
+    public String getSourceWords() {
+        ensureLoaded();
+        if (effective == null) {
+            return null;
+        }
+        if (own) {
+            return module == null ? "set for " + releaseName : "set for this module stream";
+        }
+        return module == null ? "Paddock's default (no cadence set for " + releaseName + ")"
+                : "following " + releaseName + "'s " + ("release".equals(effective.source()) ? "cadence" : "default cadence");
+    }
+    public String getNextWindow() { ensureLoaded(); return nextWindow; }
+    public String getModeWord() { ensureLoaded(); return effective == null ? null : effective.cadence().mode().name().toLowerCase(Locale.ROOT); }
     public List<String> getWindowTexts() {
+        ensureLoaded();
         return effective == null ? List.of() : effective.cadence().windows().stream().map(Window::describe).toList();
     }
     public List<DaysRow> getDaysRows() {
+        ensureLoaded();
         return effective == null ? List.of() : effective.cadence().minDaysInTesting().entrySet().stream()
                 .map(e -> new DaysRow(e.getKey(), e.getValue())).toList();
     }
     public String getFastTrackWord() {
+        ensureLoaded();
         return effective == null || effective.cadence().fastTrackSeverity() == null ? "none"
                 : effective.cadence().fastTrackSeverity();
     }

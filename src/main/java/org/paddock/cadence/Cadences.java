@@ -1,15 +1,16 @@
 package org.paddock.cadence;
 
-import org.paddock.platform.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.paddock.platform.ConflictException;
 import org.paddock.platform.FieldError;
 import org.paddock.platform.ForbiddenException;
 import org.paddock.platform.InvalidInputException;
 import org.paddock.platform.NotFoundException;
+import org.paddock.platform.SqlTimes;
 import org.paddock.platform.security.Role;
 import org.paddock.platform.security.User;
 import org.paddock.release.ModuleStream;
@@ -106,9 +107,15 @@ public class Cadences {
         return forStream(stream.getId());
     }
 
+    /** Sets the release's cadence, the default of its module streams ({@code form == null}: back to Paddock's default). */
     @Transactional
     public Effective saveForRelease(Release release, Form form, User by) {
         requireEditor(by, "change the cadence of " + release.getName());
+        if (form == null) {
+            em.createNativeQuery("delete from cadence where release_id = ?").setParameter(1, release.getId())
+                    .executeUpdate();
+            return forRelease(release.getId());
+        }
         upsert("release_id", release.getId(), check(form), by);
         return forRelease(release.getId());
     }
@@ -221,6 +228,27 @@ public class Cadences {
                 .setParameter(5, by.getId()).setParameter(6, java.sql.Timestamp.from(clock.instant()))
                 .getSingleResult();
         return new FreezeView(id.longValue(), start, end, reason.strip(), by.getUsername());
+    }
+
+    /**
+     * Ends a freeze of the release now: one not yet begun is dropped, one under way ends at this moment (so the
+     * record of it stays); one already over cannot be ended again.
+     */
+    @Transactional
+    public void endFreeze(Release release, long id, User by) {
+        requireEditor(by, "end a freeze of " + release.getName());
+        FreezeView f = freezes(release.getId()).stream().filter(x -> x.id() == id).findFirst()
+                .orElseThrow(() -> new NotFoundException("there is no freeze " + id + " in " + release.getName()));
+        Instant now = clock.instant();
+        if (!f.end().isAfter(now)) {
+            throw new ConflictException("the freeze '" + f.reason() + "' is already over");
+        }
+        if (f.start().isAfter(now)) {
+            em.createNativeQuery("delete from release_freeze where id = ?").setParameter(1, id).executeUpdate();
+        } else {
+            em.createNativeQuery("update release_freeze set ends_at = ? where id = ?")
+                    .setParameter(1, java.sql.Timestamp.from(now)).setParameter(2, id).executeUpdate();
+        }
     }
 
     /** What the eligibility rule needs to know of a release: archived, and the freezes (a frozen release is frozen for good). */

@@ -109,6 +109,22 @@ public class CadencesResource {
                 instant("end", body.end()), body.reason(), caller.requireApiCaller())).build();
     }
 
+    /** Ends a freeze now (one not yet begun is dropped). */
+    @DELETE
+    @Path("{release}/freezes/{id}")
+    public Response endFreeze(@PathParam("release") String release, @PathParam("id") long id) {
+        cadences.endFreeze(cadences.release(release), id, caller.requireApiCaller());
+        return Response.noContent().build();
+    }
+
+    /** Back to Paddock's default cadence for the release. */
+    @DELETE
+    @Path("{release}")
+    public CadenceView releaseDefault(@PathParam("release") String release) {
+        Release r = cadences.release(release);
+        return view(r, null, cadences.saveForRelease(r, null, caller.requireApiCaller()));
+    }
+
     private CadenceView view(Release r, String module, Cadences.Effective e) {
         Cadence c = e.cadence();
         return new CadenceView(r.getName(), module, e.source(), c.mode().name().toLowerCase(java.util.Locale.ROOT),

@@ -1,6 +1,5 @@
 package org.paddock.policy;
 
-import org.paddock.platform.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -8,6 +7,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.paddock.platform.SqlTimes;
 import org.paddock.platform.events.Outbox;
 import org.paddock.testresult.ResultsStored;
 import org.paddock.testresult.SubjectType;

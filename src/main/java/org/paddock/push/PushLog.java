@@ -1,10 +1,10 @@
 package org.paddock.push;
 
-import org.paddock.platform.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.paddock.platform.SqlTimes;
 
 import java.time.Duration;
 import java.time.Instant;

@@ -38,11 +38,14 @@ public class ReleasePageBacking {
     private List<ModuleBuild> builds = List.of();
     private List<UpdateDtos.UpdateSummary> streamUpdates = List.of();
 
-    /** Loads the release (and module stream) the URL names; 404 when there is none. */
+    /**
+     * Loads the release (and module stream) the URL names; 404 when there is none. A postback of a form that does
+     * not carry them (signing out from the layout) is left to its own action.
+     */
     @Transactional
     public void load(boolean wantStream) throws IOException {
         read();
-        if (release == null || (wantStream && stream == null)) {
+        if ((release == null || (wantStream && stream == null)) && !faces.isPostback()) {
             faces.getExternalContext().responseSendError(404, "no such release or module stream");
             faces.responseComplete();
         }

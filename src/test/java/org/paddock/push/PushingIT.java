@@ -269,6 +269,49 @@ class PushingIT {
         as(admin).post("api/v1/pushes?at=yesterday").then().statusCode(422).body("errors[0].field", equalTo("at"));
     }
 
+    /** A freeze keeps updates in testing until a policy editor ends it; bad freezes are refused with their field. */
+    @Test
+    void aFreezeHoldsStableUntilItEnds() throws Exception {
+        String release = TestReleases.name("FRZ");
+        TestReleases.create(release, Map.of("postgresql:16", "postgresql-maintainers"));
+        try {
+            java.time.Instant now = java.time.Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+            String path = "api/v1/cadences/" + release + "/freezes";
+            as(erin).body(Map.of("start", now.toString(), "end", now.minusSeconds(60).toString(), "reason", " "))
+                    .post(path).then().statusCode(422).body("errors.field", org.hamcrest.Matchers.hasItems("end", "reason"));
+            as(alice).body(Map.of("start", now.minusSeconds(3600).toString(), "end", now.plusSeconds(864000).toString(),
+                    "reason", "final freeze")).post(path).then().statusCode(403);
+            as(null).get(path).then().statusCode(200).body("size()", equalTo(0));
+            int freeze = as(erin).body(Map.of("start", now.minusSeconds(3600).toString(),
+                            "end", now.plusSeconds(864000).toString(), "reason", release + " final freeze"))
+                    .post(path).then().statusCode(201).body("by", equalTo("erin")).extract().path("id");
+
+            String ctx = rand();
+            String alias = as(alice).body(Map.of("release", release, "type", "bugfix", "severity", "critical",
+                            "title", "frozen fix", "newBuilds", List.of(Map.of("name", "postgresql", "stream", "16",
+                                    "version", 4520261301120000L, "context", ctx, "arch", "x86_64",
+                                    "rpms", List.of(Map.of("nevra", "postgresql-16.9-1.module_f45+1+" + ctx + ".x86_64"))))))
+                    .post("api/v1/updates").then().statusCode(201).extract().path("alias");
+            push(now.toString());
+            assertThat(status(alias)).as("a freeze does not stop testing").isEqualTo("testing");
+            String later = now.plusSeconds(600).toString();
+            as(null).get("api/v1/updates/" + alias + "/eligibility?at=" + later).then().statusCode(200)
+                    .body("reason", equalTo("frozen")).body("why", containsString("final freeze"));
+            push(later);
+            assertThat(status(alias)).isEqualTo("testing");
+
+            as(alice).delete(path + "/" + freeze).then().statusCode(403);
+            as(erin).delete(path + "/999999999").then().statusCode(404);
+            as(erin).delete(path + "/" + freeze).then().statusCode(204);
+            as(erin).delete(path + "/" + freeze).then().statusCode(409);
+            as(null).get(path).then().body("[0].reason", equalTo(release + " final freeze"));
+            push(later);
+            assertThat(status(alias)).isEqualTo("stable");
+        } finally {
+            TestReleases.delete(release);
+        }
+    }
+
     /** Four pushes at once over 500 due updates in ten module streams: each update moves exactly once. */
     @Test
     void pushesRacingOverFiveHundredUpdatesMoveEachExactlyOnce() throws Exception {

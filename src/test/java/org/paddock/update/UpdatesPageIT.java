@@ -312,6 +312,63 @@ class UpdatesPageIT extends PageTest {
         }
     }
 
+    /** A policy editor sets a release's default cadence and freezes it from the release page, then ends the freeze. */
+    @Test
+    void anEditorSetsTheReleaseCadenceAndFreezesItFromTheReleasePage() throws Exception {
+        String release = org.paddock.testsupport.TestReleases.name("REL");
+        org.paddock.testsupport.TestReleases.create(release, java.util.Map.of("nginx:1.24", "nginx-maintainers"));
+        try {
+            signIn("erin");
+            browser.get(base + "release.xhtml?release=" + release);
+            assertThat(text("cadence-summary")).contains("as soon as they are eligible").contains("Paddock's default");
+            WebElement moderate = browser.findElement(By.cssSelector("input.pd-days-input[data-severity='moderate']"));
+            moderate.clear();
+            moderate.sendKeys("4");
+            browser.findElement(By.id("cadence-form:save")).click();
+            waitFor(d -> !d.findElements(By.id("cadence-saved")).isEmpty());
+            assertThat(text("cadence-summary")).contains("set for " + release);
+            assertThat(browser.findElement(By.cssSelector("#cadence-days td[data-severity='moderate']")).getText()).isEqualTo("4");
+            // its module streams follow it
+            browser.get(base + "module.xhtml?release=" + release + "&module=nginx:1.24");
+            assertThat(text("cadence-summary")).contains("following " + release + "'s cadence");
+            assertThat(browser.findElement(By.cssSelector("#cadence-days td[data-severity='moderate']")).getText()).isEqualTo("4");
+
+            browser.get(base + "release.xhtml?release=" + release);
+            assertThat(text("freezes")).contains("No freezes");
+            browser.findElement(By.id("freeze-form:start")).sendKeys("tomorrow");
+            browser.findElement(By.id("freeze-form:end")).sendKeys("2099-01-01 00:00");
+            browser.findElement(By.id("freeze-form:add")).click();
+            waitFor(d -> d.getPageSource().contains("write it as"));
+            assertThat(browser.findElement(By.id("freeze-form")).getText()).contains("write it as 2026-12-01 00:00 (UTC)")
+                    .contains("is required");
+            java.time.format.DateTimeFormatter f = java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+                    .withZone(java.time.ZoneOffset.UTC);
+            WebElement start = browser.findElement(By.id("freeze-form:start"));
+            start.clear();
+            start.sendKeys(f.format(java.time.Instant.now().minusSeconds(3600)));
+            browser.findElement(By.id("freeze-form:reason")).sendKeys(release + " final freeze");
+            browser.findElement(By.id("freeze-form:add")).click();
+            waitFor(d -> !d.findElements(By.id("freeze-saved")).isEmpty());
+            WebElement row = browser.findElement(By.cssSelector("#freezes-list tr.pd-freeze"));
+            assertThat(row.getAttribute("data-state")).isEqualTo("active");
+            assertThat(row.getText()).contains(release + " final freeze").contains("erin").contains("2099-01-01 00:00 UTC");
+            Browser.screenshot(browser, "release-freezes");
+            row.findElement(By.cssSelector(".pd-end-freeze")).click();
+            waitFor(d -> d.findElement(By.id("freeze-saved")).getText().contains("Freeze ended"));
+            assertThat(browser.findElement(By.cssSelector("#freezes-list tr.pd-freeze")).getAttribute("data-state")).isEqualTo("over");
+            signOut();
+
+            signIn("alice");
+            browser.get(base + "release.xhtml?release=" + release);
+            assertThat(browser.findElements(By.id("freeze-form"))).as("only editors may freeze").isEmpty();
+            assertThat(browser.findElements(By.id("cadence-form"))).isEmpty();
+            assertThat(browser.findElements(By.cssSelector(".pd-end-freeze"))).isEmpty();
+            signOut();
+        } finally {
+            org.paddock.testsupport.TestReleases.delete(release);
+        }
+    }
+
     @Test
     void signingInWithAWrongPasswordSaysSoNextToTheField() {
         browser.get(base + "login.xhtml");

@@ -1,6 +1,5 @@
 package org.paddock.platform.events;
 
-import org.paddock.platform.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -9,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.paddock.platform.SqlTimes;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;

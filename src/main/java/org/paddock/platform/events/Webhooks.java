@@ -1,6 +1,5 @@
 package org.paddock.platform.events;
 
-import org.paddock.platform.SqlTimes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,6 +9,7 @@ import org.paddock.platform.FieldError;
 import org.paddock.platform.ForbiddenException;
 import org.paddock.platform.InvalidInputException;
 import org.paddock.platform.NotFoundException;
+import org.paddock.platform.SqlTimes;
 import org.paddock.platform.security.User;
 
 import java.net.URI;

@@ -1,0 +1,176 @@
+package org.paddock.cadence;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.transaction.Transactional;
+import org.paddock.platform.ConflictException;
+import org.paddock.platform.FieldError;
+import org.paddock.platform.ForbiddenException;
+import org.paddock.platform.InvalidInputException;
+import org.paddock.platform.NotFoundException;
+import org.paddock.platform.security.CurrentUser;
+import org.paddock.platform.security.Role;
+import org.paddock.release.Release;
+import org.paddock.release.ReleaseRepository;
+
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The freezes section of a release page ({@code ?release=}): the release's freezes, past and coming, and for policy
+ * editors a form to add one and a button to end one. Times are UTC, written {@code 2026-12-01 00:00}.
+ */
+@Named("freezesPage")
+@RequestScoped
+public class FreezesBacking {
+
+    private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    @Inject
+    Cadences cadences;
+
+    @Inject
+    ReleaseRepository releases;
+
+    @Inject
+    CurrentUser currentUser;
+
+    @Inject
+    FacesContext faces;
+
+    @Inject
+    Clock clock;
+
+    private boolean loaded;
+    private Release release;
+    private List<Row> rows = List.of();
+
+    private String start;
+    private String end;
+    private String reason;
+
+    /** A freeze as the page shows it: {@code state} is upcoming, active or over. */
+    public record Row(long id, String start, String end, String reason, String by, String state) {
+    }
+
+    private void ensureLoaded() {
+        if (loaded) {
+            return;
+        }
+        loaded = true;
+        String name = faces.getExternalContext().getRequestParameterMap().get("release");
+        release = name == null ? null : releases.findByName(name).orElse(null);
+        if (release == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        rows = cadences.freezes(release.getId()).stream()
+                .map(f -> new Row(f.id(), format(f.start()), format(f.end()), f.reason(), f.by(),
+                        f.start().isAfter(now) ? "upcoming" : f.end().isAfter(now) ? "active" : "over"))
+                .toList();
+    }
+
+    private static String format(Instant t) {
+        return INPUT.format(t.atOffset(ZoneOffset.UTC)) + " UTC";
+    }
+
+    @Transactional
+    public void add() throws IOException {
+        ensureLoaded();
+        if (release == null) {
+            return;
+        }
+        Set<String> unreadable = new HashSet<>();
+        Instant from = parse("start", start, unreadable);
+        Instant to = parse("end", end, unreadable);
+        try {
+            // a time that could not be read goes on as missing, so the service still names every other problem
+            cadences.addFreeze(release, from, to, reason, currentUser.require());
+            redirect("Freeze of " + release.getName() + " added: " + reason.strip());
+        } catch (InvalidInputException e) {
+            for (FieldError err : e.errors()) {
+                if (!unreadable.contains(err.field())) {
+                    error("freeze-form:" + err.field(), err.reason());
+                }
+            }
+        } catch (ForbiddenException | CurrentUser.NotSignedInException e) {
+            error("freeze-form:add", e.getMessage());
+        }
+    }
+
+    @Transactional
+    public void end(long id) throws IOException {
+        ensureLoaded();
+        if (release == null) {
+            return;
+        }
+        try {
+            cadences.endFreeze(release, id, currentUser.require());
+            redirect("Freeze ended");
+        } catch (NotFoundException | ConflictException | ForbiddenException | CurrentUser.NotSignedInException e) {
+            error("freezes-form:end-msg", e.getMessage());
+        }
+    }
+
+    /** A time typed as {@code 2026-12-01 00:00} (UTC; a {@code T} for the space and seconds are fine too). */
+    private Instant parse(String field, String text, Set<String> unreadable) {
+        if (text == null || text.isBlank()) {
+            return null; // the service names what is missing
+        }
+        String t = text.strip().replace('T', ' ').replaceAll("(?i)\\s*(UTC|Z)$", "");
+        if (t.length() == 19) {
+            t = t.substring(0, 16);
+        }
+        try {
+            return LocalDateTime.parse(t, INPUT).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeParseException e) {
+            error("freeze-form:" + field, "write it as 2026-12-01 00:00 (UTC)");
+            unreadable.add(field);
+            return null;
+        }
+    }
+
+    private void redirect(String message) throws IOException {
+        var ext = faces.getExternalContext();
+        ext.getFlash().put("freezeSaved", message);
+        ext.redirect(ext.getRequestContextPath() + "/release.xhtml?release="
+                + URLEncoder.encode(release.getName(), StandardCharsets.UTF_8) + "#freezes");
+        faces.responseComplete();
+    }
+
+    private void error(String clientId, String message) {
+        faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, message));
+    }
+
+    public String getSaved() {
+        Object s = faces.getExternalContext().getFlash().get("freezeSaved");
+        return s == null ? null : s.toString();
+    }
+
+    public boolean isMayEdit() {
+        return currentUser.has(Role.POLICY_EDITOR) || currentUser.isAdmin();
+    }
+
+    public boolean isKnown() { ensureLoaded(); return release != null; }
+    public List<Row> getRows() { ensureLoaded(); return rows; }
+    public String getStart() { return start; }
+    public void setStart(String start) { this.start = start; }
+    public String getEnd() { return end; }
+    public void setEnd(String end) { this.end = end; }
+    public String getReason() { return reason; }
+    public void setReason(String reason) { this.reason = reason; }
+}
