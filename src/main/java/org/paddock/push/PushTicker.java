@@ -2,6 +2,8 @@ package org.paddock.push;
 
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -26,6 +28,8 @@ public class PushTicker {
     @ConfigProperty(name = "paddock.push.scheduler", defaultValue = "true")
     boolean enabled;
 
+    // no container transaction around the tick: the work opens short ones of its own
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     @Schedule(hour = "*", minute = "*", second = "0", persistent = false)
     void tick() {
         if (!enabled) {

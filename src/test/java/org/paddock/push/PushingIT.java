@@ -233,6 +233,59 @@ class PushingIT {
         }
     }
 
+    /** While a receiver takes its time, its delivery is locked by no transaction: it cannot time one out nor block others. */
+    @Test
+    void aSlowReceiverHoldsNoTransactionOpen() throws Exception {
+        java.util.concurrent.CountDownLatch called = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/slow", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            called.countDown();
+            try {
+                release.await(30, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        int hook = 0;
+        try {
+            hook = as(admin).body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/slow",
+                            "events", List.of("update.created")))
+                    .post("api/v1/webhooks").then().statusCode(201).extract().path("id");
+            submit("x86_64", 4520262101120000L + (long) (Math.random() * 1_000_000), "bugfix", "low");
+            assertThat(called.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("the receiver was called").isTrue();
+            try (java.sql.Connection c = org.paddock.testsupport.TestDatabase.connect()) {
+                c.setAutoCommit(false);
+                try (java.sql.Statement st = c.createStatement()) {
+                    st.execute("set local lock_timeout = '2s'");
+                    try (java.sql.ResultSet rs = st.executeQuery("select id from webhook_delivery where webhook_id = " + hook
+                            + " for update nowait")) {
+                        assertThat(rs.next()).as("the delivery being sent is there, and not locked").isTrue();
+                    }
+                }
+                c.rollback();
+            }
+            release.countDown();
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            while (Instant.now().isBefore(deadline) && ApiTokens.count("select count(*) from webhook_delivery where webhook_id = "
+                    + hook + " and state = 'delivered'") < 1) {
+                Thread.sleep(300);
+            }
+            as(admin).get("api/v1/webhooks/" + hook + "/deliveries").then().statusCode(200)
+                    .body("[0].state", equalTo("delivered")).body("[0].attempts", equalTo(1));
+        } finally {
+            release.countDown();
+            if (hook != 0) {
+                as(admin).body(Map.of("active", false)).post("api/v1/webhooks/" + hook + "/active").then().statusCode(204);
+            }
+            receiver.stop(0);
+        }
+    }
+
     private static String items(String alias, String to) {
         return "select count(*) from push_item i join module_update u on u.id = i.update_id where u.alias = '" + alias
                 + "' and i.to_status = '" + to + "'";

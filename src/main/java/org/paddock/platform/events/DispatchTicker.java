@@ -2,6 +2,8 @@ package org.paddock.platform.events;
 
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 
 import java.util.logging.Level;
@@ -16,11 +18,13 @@ public class DispatchTicker {
     @Inject
     Dispatcher dispatcher;
 
+    // no container transaction around the tick: the work opens short ones of its own
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void tick() {
         try {
             dispatcher.fanOut();
-            while (dispatcher.deliverDue() == 20) {
+            while (dispatcher.deliverDue() == Dispatcher.BATCH) {
                 // a full batch: more may be due
             }
         } catch (RuntimeException e) {

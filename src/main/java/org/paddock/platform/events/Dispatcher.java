@@ -8,7 +8,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.paddock.platform.SqlTimes;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -30,7 +29,8 @@ import java.util.Map;
  * pair is unique); then due deliveries are POSTed as CloudEvents 1.0 JSON (structured mode) signed with
  * HMAC-SHA256 of the body under the webhook's secret, header {@code X-Paddock-Signature: sha256=<hex>}. A 2xx
  * answer delivers it; anything else is retried with doubling back-off until {@code max-attempts}. Rows are
- * claimed with {@code FOR UPDATE SKIP LOCKED}, so several instances never send the same delivery at once.
+ * claimed with {@code FOR UPDATE SKIP LOCKED} and leased, so several instances never send the same delivery at once,
+ * and no transaction waits on a receiver.
  */
 @ApplicationScoped
 public class Dispatcher {
@@ -45,8 +45,14 @@ public class Dispatcher {
     @PersistenceContext(unitName = "paddock")
     EntityManager em;
 
+    /** How many deliveries one claim takes. */
+    public static final int BATCH = 20;
+
     @Inject
     Clock clock;
+
+    @Inject
+    Deliveries deliveries;
 
     @Inject
     @ConfigProperty(name = "paddock.webhooks.retry-base", defaultValue = "PT10S")
@@ -83,29 +89,24 @@ public class Dispatcher {
         return events.size();
     }
 
-    /** Sends the deliveries that are due; returns how many were attempted. */
-    @Transactional
+    /**
+     * Sends the deliveries that are due; returns how many were attempted. No transaction is open while a receiver
+     * is called: the batch is claimed in one (leased for {@link Deliveries#LEASE}, so another instance leaves it
+     * alone), and each outcome is recorded in its own.
+     */
     public int deliverDue() {
-        Instant now = clock.instant();
-        @SuppressWarnings("unchecked")
-        List<Object[]> due = em.createNativeQuery("""
-                        select d.id, d.attempts, w.url, w.secret, e.id, e.type, e.subject, cast(e.payload as text), e.created_at
-                        from webhook_delivery d join webhook w on w.id = d.webhook_id join outbox_event e on e.id = d.event_id
-                        where d.state = 'pending' and d.next_attempt_at <= ? and w.active
-                        order by d.id limit 20 for update of d skip locked""")
-                .setParameter(1, java.sql.Timestamp.from(now)).getResultList();
-        for (Object[] d : due) {
-            long id = ((Number) d[0]).longValue();
-            int attempt = ((Number) d[1]).intValue() + 1;
-            String body = cloudEvent(((Number) d[4]).longValue(), (String) d[5], (String) d[6], (String) d[7], SqlTimes.instant(d[8]));
+        List<Deliveries.Due> due = deliveries.claim(clock.instant(), BATCH);
+        for (Deliveries.Due d : due) {
+            int attempt = d.attempts() + 1;
+            String body = cloudEvent(d.eventId(), d.type(), d.subject(), d.payload(), d.createdAt());
             Integer code = null;
             String error = null;
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create((String) d[2]))
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(d.url()))
                         .timeout(Duration.ofSeconds(10))
                         .header("Content-Type", "application/cloudevents+json; charset=utf-8")
-                        .header(SIGNATURE_HEADER, "sha256=" + sign((String) d[3], body))
-                        .header("X-Paddock-Delivery", String.valueOf(id))
+                        .header(SIGNATURE_HEADER, "sha256=" + sign(d.secret(), body))
+                        .header("X-Paddock-Delivery", String.valueOf(d.id()))
                         .header("User-Agent", "Paddock-Webhooks")
                         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
                         HttpResponse.BodyHandlers.discarding());
@@ -123,18 +124,9 @@ public class Dispatcher {
             }
             Instant after = clock.instant();
             if (error == null) {
-                em.createNativeQuery("update webhook_delivery set state = 'delivered', attempts = ?, last_status_code = ?,"
-                                + " last_error = null, delivered_at = ? where id = ?")
-                        .setParameter(1, attempt).setParameter(2, code).setParameter(3, java.sql.Timestamp.from(after))
-                        .setParameter(4, id).executeUpdate();
+                deliveries.delivered(d.id(), attempt, code, after);
             } else {
-                boolean giveUp = attempt >= maxAttempts;
-                em.createNativeQuery("update webhook_delivery set state = ?, attempts = ?, last_status_code = ?,"
-                                + " last_error = ?, next_attempt_at = ? where id = ?")
-                        .setParameter(1, giveUp ? "failed" : "pending").setParameter(2, attempt).setParameter(3, code)
-                        .setParameter(4, error.length() > 2000 ? error.substring(0, 2000) : error)
-                        .setParameter(5, java.sql.Timestamp.from(after.plus(backoff(attempt)))).setParameter(6, id)
-                        .executeUpdate();
+                deliveries.failed(d.id(), attempt, code, error, attempt >= maxAttempts, after.plus(backoff(attempt)));
             }
         }
         return due.size();
