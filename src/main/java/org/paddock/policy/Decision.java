@@ -26,4 +26,38 @@ public record Decision(boolean policiesSatisfied, String summary, List<Requireme
         unsatisfied = List.copyOf(unsatisfied);
         applicablePolicies = List.copyOf(applicablePolicies);
     }
+
+    /**
+     * One answer for several subjects at one gate (an update with its module builds and RPM builds, or a Greenwave
+     * request's subject list): the decisions of the subjects some policy applies to all have to be satisfied; the
+     * status is the worst of theirs (failed, then waiting, then passed); requirements and policies are theirs in
+     * order. When no policy applies to any subject, the first subject's decision (ignored) stands.
+     */
+    public static Decision combine(List<Decision> decisions) {
+        if (decisions.isEmpty()) {
+            throw new IllegalArgumentException("no decisions to combine");
+        }
+        List<Decision> applying = decisions.stream().filter(d -> !d.applicablePolicies().isEmpty()).toList();
+        if (applying.isEmpty()) {
+            return decisions.get(0);
+        }
+        if (applying.size() == 1) {
+            return applying.get(0);
+        }
+        List<String> order = List.of(FAILED, WAITING, PASSED, IGNORED);
+        String status = applying.stream().map(Decision::status).min(java.util.Comparator.comparingInt(order::indexOf))
+                .orElse(IGNORED);
+        java.util.LinkedHashSet<String> summaries = new java.util.LinkedHashSet<>();
+        java.util.LinkedHashSet<String> policies = new java.util.LinkedHashSet<>();
+        List<Requirement> ok = new java.util.ArrayList<>();
+        List<Requirement> notOk = new java.util.ArrayList<>();
+        for (Decision d : applying) {
+            summaries.add(d.summary());
+            policies.addAll(d.applicablePolicies());
+            ok.addAll(d.satisfied());
+            notOk.addAll(d.unsatisfied());
+        }
+        return new Decision(applying.stream().allMatch(Decision::policiesSatisfied), String.join("; ", summaries), ok,
+                notOk, List.copyOf(policies), status);
+    }
 }

@@ -17,7 +17,6 @@ import org.paddock.testresult.SubjectType;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 
@@ -125,29 +124,15 @@ public class DecisionResource {
             a.waivers().forEach(w -> usedWaivers.add(new WaiverView(w.id(), w.subjectType(), w.subjectIdentifier(),
                     w.testcase(), w.scenario(), w.waived(), w.comment(), w.username(), w.timestamp())));
         }
-        List<Decision> applying = decisions.stream().filter(d -> !d.applicablePolicies().isEmpty()).toList();
-        if (applying.isEmpty()) {
-            throw new NotFoundException(decisions.get(0).summary());
+        Decision combined = Decision.combine(decisions);
+        if (combined.applicablePolicies().isEmpty()) {
+            throw new NotFoundException(combined.summary());
         }
-        boolean satisfied = applying.stream().allMatch(Decision::policiesSatisfied);
-        String status = applying.stream().map(Decision::status).reduce(DecisionResource::worse).orElse(Decision.IGNORED);
-        LinkedHashSet<String> summaries = new LinkedHashSet<>();
-        LinkedHashSet<String> applicable = new LinkedHashSet<>();
-        List<RequirementView> ok = new ArrayList<>();
-        List<RequirementView> notOk = new ArrayList<>();
-        for (Decision d : applying) {
-            summaries.add(d.summary());
-            applicable.addAll(d.applicablePolicies());
-            d.satisfied().forEach(r -> ok.add(RequirementView.of(r)));
-            d.unsatisfied().forEach(r -> notOk.add(RequirementView.of(r)));
-        }
+        List<RequirementView> ok = combined.satisfied().stream().map(RequirementView::of).toList();
+        List<RequirementView> notOk = combined.unsatisfied().stream().map(RequirementView::of).toList();
         boolean verbose = Boolean.TRUE.equals(request.verbose());
-        return new DecisionView(satisfied, String.join("; ", summaries), status, List.copyOf(applicable), ok, notOk,
+        return new DecisionView(combined.policiesSatisfied(), combined.summary(), combined.status(),
+                combined.applicablePolicies(), ok, notOk,
                 verbose ? usedResults : null, verbose ? usedWaivers : null);
-    }
-
-    private static String worse(String a, String b) {
-        List<String> order = List.of(Decision.FAILED, Decision.WAITING, Decision.PASSED, Decision.IGNORED);
-        return order.indexOf(a) <= order.indexOf(b) ? a : b;
     }
 }

@@ -76,6 +76,61 @@ public class Gating {
         return new Inputs(subject, results(subject, at), waivers(subject, at), karma(subject), at);
     }
 
+    /**
+     * What an update's decision reads: the update itself ({@code paddock_update}) and, when some policy in
+     * {@code under} is about them, its module builds ({@code module_build}, by NSVCA) and the RPM builds inside them
+     * ({@code rpm_build}, by source NVR), as CI systems that test builds post results and waivers about those.
+     */
+    @Transactional
+    public List<Inputs> updateInputs(ModuleUpdate update, List<Policy> under, Instant at) {
+        java.util.Set<String> types = new java.util.HashSet<>();
+        under.forEach(p -> types.add(p.subjectType()));
+        List<Inputs> all = new java.util.ArrayList<>();
+        all.add(inputs(subject(SubjectType.PADDOCK_UPDATE, update.getAlias()), at));
+        java.util.Set<String> rpmBuilds = new java.util.TreeSet<>();
+        for (var b : update.getBuilds()) {
+            if (types.contains(SubjectType.MODULE_BUILD.word())) {
+                all.add(inputs(subject(SubjectType.MODULE_BUILD, b.getNsvca()), at));
+            }
+            if (types.contains(SubjectType.RPM_BUILD.word())) {
+                b.getArtifacts().stream().filter(a -> "rpm".equals(a.getKind())).map(Gating::sourceNvr)
+                        .forEach(rpmBuilds::add);
+            }
+        }
+        rpmBuilds.forEach(nvr -> all.add(inputs(subject(SubjectType.RPM_BUILD, nvr), at)));
+        return all;
+    }
+
+    /** {@link #updateInputs(ModuleUpdate, List, Instant)} for the update {@code alias} (none when there is no such update). */
+    @Transactional
+    public List<Inputs> updateInputs(String alias, List<Policy> under, Instant at) {
+        return updates.findByAlias(alias).map(u -> updateInputs(u, under, at))
+                .orElseGet(() -> List.of(inputs(subject(SubjectType.PADDOCK_UPDATE, alias), at)));
+    }
+
+    /** The build (source package) NVR an RPM comes from: its source RPM's name, else its own name-version-release. */
+    static String sourceNvr(org.paddock.release.Artifact a) {
+        String src = a.getSourceRpm();
+        if (src != null && src.endsWith(".src.rpm")) {
+            return src.substring(0, src.length() - ".src.rpm".length());
+        }
+        return a.getName() + "-" + a.getVersion() + "-" + a.getRelease();
+    }
+
+    /** An update's decision at one gate: its subjects' decisions {@link Decision#combine combined}. */
+    public Answer decide(List<Inputs> ins, String context, String productVersion, List<Policy> under) {
+        List<Decision> decisions = new java.util.ArrayList<>();
+        List<TestResult> results = new java.util.ArrayList<>();
+        List<Waiver> waivers = new java.util.ArrayList<>();
+        for (Inputs in : ins) {
+            Answer a = decide(in, context, productVersion, under);
+            decisions.add(a.decision());
+            results.addAll(a.results());
+            waivers.addAll(a.waivers());
+        }
+        return new Answer(Decision.combine(decisions), results, waivers);
+    }
+
     /** The current policies, ready to decide under. */
     public List<Policy> currentPolicies() {
         return ready(policies.current());

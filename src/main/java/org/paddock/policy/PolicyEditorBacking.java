@@ -11,7 +11,6 @@ import org.paddock.platform.ForbiddenException;
 import org.paddock.platform.InvalidInputException;
 import org.paddock.platform.security.CurrentUser;
 import org.paddock.platform.security.Role;
-import org.paddock.testresult.SubjectType;
 import org.paddock.update.ModuleUpdate;
 import org.paddock.update.UpdateQuery;
 import org.paddock.update.UpdateRepository;
@@ -126,7 +125,9 @@ public class PolicyEditorBacking {
                     "submitted", true), 0, PREVIEW_UPDATES).rows());
         }
         for (ModuleUpdate u : active) {
-            Gating.Inputs in = gating.inputs(gating.subject(SubjectType.PADDOCK_UPDATE, u.getAlias()), now);
+            // the builds' results too, where the policies before or after are about builds
+            List<Gating.Inputs> in = gating.updateInputs(u, java.util.stream.Stream.concat(before.stream(), after.stream())
+                    .toList(), now);
             for (String context : CONTEXTS) {
                 Decision was = gating.decide(in, context, u.getRelease().getName(), before).decision();
                 Decision will = gating.decide(in, context, u.getRelease().getName(), after).decision();

@@ -78,7 +78,44 @@ public class UpdateDecisions {
     }
 
     void onResults(@Observes ResultsStored e) {
-        e.updates().stream().sorted().forEach(alias -> recompute(alias, "new test result"));
+        java.util.Set<String> aliases = new java.util.TreeSet<>(e.updates());
+        e.builds().forEach((type, ids) -> ids.forEach(id -> aliases.addAll(activeUpdatesHolding(type, id))));
+        aliases.forEach(alias -> recompute(alias, "new test result"));
+    }
+
+    /**
+     * Recomputes the updates a result or waiver about {@code type}/{@code id} concerns: the update itself, or the
+     * pending and testing updates holding that module build or RPM build.
+     */
+    @Transactional
+    public void recomputeAbout(String type, String id, String cause) {
+        if (SubjectType.PADDOCK_UPDATE.word().equals(type)) {
+            recompute(id, cause);
+        } else {
+            activeUpdatesHolding(type, id).forEach(alias -> recompute(alias, cause));
+        }
+    }
+
+    /** Pending and testing updates holding module build {@code id} (NSVCA) or RPM build {@code id} (source NVR). */
+    @SuppressWarnings("unchecked")
+    private List<String> activeUpdatesHolding(String type, String id) {
+        String active = " and u.status in ('pending', 'testing') order by u.alias";
+        if (SubjectType.MODULE_BUILD.word().equals(type)) {
+            return em.createNativeQuery("""
+                            select distinct u.alias from module_update u join update_build ub on ub.update_id = u.id
+                            join module_build b on b.id = ub.module_build_id
+                            where b.name || ':' || b.stream || ':' || b.version || ':' || b.context || ':' || b.arch = ?"""
+                            + active).setParameter(1, id).getResultList();
+        }
+        if (SubjectType.RPM_BUILD.word().equals(type)) {
+            return em.createNativeQuery("""
+                            select distinct u.alias from module_update u join update_build ub on ub.update_id = u.id
+                            join artifact a on a.module_build_id = ub.module_build_id
+                            where a.kind = 'rpm' and (a.source_rpm = ? or (a.source_rpm is null
+                                and a.name || '-' || a.version || '-' || a.release = ?))"""
+                            + active).setParameter(1, id + ".src.rpm").setParameter(2, id).getResultList();
+        }
+        return List.of();
     }
 
     /** Recomputes one update's decisions; returns how many of its contexts changed. */
@@ -148,7 +185,7 @@ public class UpdateDecisions {
         // Serialise with any other recomputation of this update (another result, another instance): the results
         // and waivers are read after the lock, so the last writer always saw everything committed before it.
         em.lock(update, LockModeType.PESSIMISTIC_WRITE);
-        Gating.Inputs in = gating.inputs(gating.subject(SubjectType.PADDOCK_UPDATE, update.getAlias()), under.at());
+        List<Gating.Inputs> in = gating.updateInputs(update, under.policies(), under.at());
         int changed = 0;
         String gate = update.getStatus() == UpdateStatus.PENDING ? "push_testing" : "push_stable";
         for (String context : CONTEXTS) {
@@ -230,8 +267,11 @@ public class UpdateDecisions {
     }
 
     private static String key(Requirement r) {
+        // which build a requirement is about matters (one RPM build passing, another failing); the update itself
+        // is always the same one, so it is left out, as it always was
+        String about = SubjectType.PADDOCK_UPDATE.word().equals(r.subjectType()) ? "" : "\u0000" + r.subjectIdentifier();
         return r.type() + "\u0000" + r.testcase() + "\u0000" + r.scenario() + "\u0000" + r.subjectType() + "\u0000"
-                + r.requiredKarma();
+                + r.requiredKarma() + about;
     }
 
     private static String requirementsJson(Decision d) {
@@ -251,6 +291,8 @@ public class UpdateDecisions {
         m.put("type", r.type());
         m.put("testcase", r.testcase());
         m.put("scenario", r.scenario());
+        m.put("subject_type", r.subjectType());
+        m.put("subject", r.subjectIdentifier());
         m.put("result_id", r.resultId());
         m.put("outcome", r.outcome());
         m.put("waiver_id", r.waiverId());

@@ -49,8 +49,14 @@ public class UpdateGatingBacking {
     Clock clock;
 
     /** One requirement as the Tests tab shows it. */
+    /** A requirement as the Tests tab shows it; {@code subjectType}/{@code subject} say what it is about (the update, one of its builds). */
     public record Row(String type, String testcase, String scenario, String outcome, Instant time,
-                      String logUrl, String why, boolean waivable) {
+                      String logUrl, String why, boolean waivable, String subjectType, String subject) {
+
+        /** The subject in words when it is not the update itself: {@code module_build nginx:1.24:…}. */
+        public String about() {
+            return SubjectType.PADDOCK_UPDATE.word().equals(subjectType) ? null : subjectType + " " + subject;
+        }
     }
 
     /** The decision at one gating point, with its requirements and, in a few words, what it means. */
@@ -75,8 +81,8 @@ public class UpdateGatingBacking {
     }
 
     private List<GatingView> views() {
-        var in = gating.inputs(gating.subject(SubjectType.PADDOCK_UPDATE, alias), clock.instant());
         var under = gating.currentPolicies();
+        var in = gating.updateInputs(alias, under, clock.instant());
         var stored = decisions.stored(alias);
         List<GatingView> list = new ArrayList<>();
         for (String context : CONTEXTS) {
@@ -88,7 +94,7 @@ public class UpdateGatingBacking {
                         .findFirst();
                 rows.add(new Row(r.type(), r.testcase(), r.scenario(), result.map(TestResult::outcome).orElse(null),
                         result.map(TestResult::submittedAt).orElse(null), result.map(TestResult::refUrl).orElse(null),
-                        r.summary(), d.unsatisfied().contains(r) && r.aboutTest()));
+                        r.summary(), d.unsatisfied().contains(r) && r.aboutTest(), r.subjectType(), r.subjectIdentifier()));
             });
             var blocking = d.unsatisfied().stream().filter(Requirement::aboutTest).toList();
             String headline = switch (d.status()) {
@@ -118,9 +124,10 @@ public class UpdateGatingBacking {
         return views.stream().filter(g -> g.context().equals(gate)).findFirst().orElse(null);
     }
 
-    public void waive(String testcase, String scenario) throws IOException {
+    /** Waives one unsatisfied requirement: about the update itself or one of its builds, as the row says. */
+    public void waive(String subjectType, String subject, String testcase, String scenario) throws IOException {
         try {
-            waivers.waive(SubjectType.PADDOCK_UPDATE.word(), alias, testcase, scenario, facts.release(), true,
+            waivers.waive(subjectType, subject, testcase, scenario, facts.release(), true,
                     waiveComment, currentUser.require());
             var ext = faces.getExternalContext();
             ext.redirect(ext.getRequestContextPath() + "/update.xhtml?alias=" + alias);

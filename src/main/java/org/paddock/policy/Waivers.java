@@ -68,9 +68,7 @@ public class Waivers {
                 comment.strip(), em.merge(by), clock.instant());
         em.persist(w);
         em.flush();
-        if (type == SubjectType.PADDOCK_UPDATE) {
-            decisions.recompute(subject, waived ? "waiver" : "waiver revoked");
-        }
+        decisions.recomputeAbout(type.word(), subject, waived ? "waiver" : "waiver revoked");
         return w;
     }
 }

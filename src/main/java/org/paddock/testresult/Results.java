@@ -48,8 +48,12 @@ public class Results {
             stored.add(r);
         }
         em.flush();
+        java.util.Map<String, java.util.Set<String>> builds = new java.util.TreeMap<>();
+        stored.stream().filter(r -> !SubjectType.PADDOCK_UPDATE.word().equals(r.getSubjectType()))
+                .forEach(r -> builds.computeIfAbsent(r.getSubjectType(), t -> new java.util.TreeSet<>()).add(r.getSubjectId()));
         storedEvent.fire(new ResultsStored(stored.stream().filter(r -> SubjectType.PADDOCK_UPDATE.word().equals(r.getSubjectType()))
-                .map(TestResult::getSubjectId).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new))));
+                .map(TestResult::getSubjectId).collect(java.util.stream.Collectors.toCollection(java.util.TreeSet::new)),
+                builds));
         return stored;
     }
 

@@ -56,4 +56,19 @@ class UpdateDecisionsTest {
                 List.of(req(Requirement.MISSING, "ci.tier0", null, 7L, null)), List.of("p"), Decision.WAITING);
         assertThat(UpdateDecisions.fingerprint(missing)).isEqualTo(UpdateDecisions.fingerprint(running));
     }
+
+    @Test
+    void whichBuildPassesAndWhichFailsIsAChange() {
+        Requirement aFails = new Requirement(Requirement.FAILED, "ci.rpm", null, "rpm_build", "a-1-1", 1L, null, null,
+                null, null, "ci.rpm failed");
+        Requirement bPasses = new Requirement(Requirement.PASSED, "ci.rpm", null, "rpm_build", "b-1-1", 2L, null, null,
+                null, null, "ci.rpm passed");
+        Requirement aPasses = new Requirement(Requirement.PASSED, "ci.rpm", null, "rpm_build", "a-1-1", 3L, null, null,
+                null, null, "ci.rpm passed");
+        Requirement bFails = new Requirement(Requirement.FAILED, "ci.rpm", null, "rpm_build", "b-1-1", 4L, null, null,
+                null, null, "ci.rpm failed");
+        Decision before = new Decision(false, "s", List.of(bPasses), List.of(aFails), List.of("p"), Decision.FAILED);
+        Decision after = new Decision(false, "s", List.of(aPasses), List.of(bFails), List.of("p"), Decision.FAILED);
+        assertThat(UpdateDecisions.fingerprint(before)).isNotEqualTo(UpdateDecisions.fingerprint(after));
+    }
 }

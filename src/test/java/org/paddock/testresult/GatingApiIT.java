@@ -382,6 +382,67 @@ class GatingApiIT {
         assertThat(stored(alias)).isEqualTo("ignored");
     }
 
+    /**
+     * CI systems that test builds post results about the update's module build and RPM builds; policies about
+     * those subjects gate the update too, and a waiver about a build counts for it.
+     */
+    @Test
+    void policiesAboutModuleAndRpmBuildsGateTheUpdateThatHoldsThem() throws Exception {
+        String release = org.paddock.testsupport.TestReleases.name("GATE");
+        org.paddock.testsupport.TestReleases.create(release, Map.of("postgresql:16", "postgresql-maintainers"));
+        String module = testcase("module");
+        String rpm = testcase("rpm");
+        String ids = tcId(module);
+        try {
+            String ctx = "b" + Long.toHexString(System.nanoTime()).substring(0, 7);
+            String nsvca = "postgresql:16:4520262201120001:" + ctx + ":x86_64";
+            String nvr = "postgresql-16.9-1.module_f45+1+" + ctx;
+            String alias = as(alice).body(Map.of("release", release, "type", "bugfix", "title", "gated by its builds",
+                            "newBuilds", List.of(Map.of("name", "postgresql", "stream", "16", "version", 4520262201120001L,
+                                    "context", ctx, "arch", "x86_64",
+                                    "rpms", List.of(Map.of("nevra", nvr + ".x86_64"))))))
+                    .post("api/v1/updates").then().statusCode(201).extract().path("alias");
+            String yaml = "--- !Policy\nid: mb-" + ids + "\nproduct_versions: [" + release + "]\n"
+                    + "decision_contexts: [push_testing, push_stable]\nsubject_type: module_build\n"
+                    + "packages: [\"postgresql:*\"]\nrules:\n  - !PassingTestCaseRule {test_case_name: " + module + "}\n"
+                    + "--- !Policy\nid: kb-" + ids + "\nproduct_versions: [" + release + "]\n"
+                    + "decision_contexts: [push_testing, push_stable]\nsubject_type: koji_build\n"
+                    + "packages: [postgresql]\nrules:\n  - !PassingTestCaseRule {test_case_name: " + rpm + "}\n";
+            RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + erin)
+                    .contentType("application/yaml").body(yaml.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                    .post("api/v1/policies?reason=gate by builds").then().statusCode(201);
+            try {
+                assertThat(stored(alias)).as("both builds' tests missing").isEqualTo("waiting");
+                as(ci).body(Map.of("testcase", module, "outcome", "PASSED", "data", Map.of("item", nsvca, "type", "module_build")))
+                        .post("api/v2.0/results").then().statusCode(201);
+                assertThat(stored(alias)).as("the RPM build's test is still missing").isEqualTo("waiting");
+                as(ci).body(Map.of("testcase", rpm, "outcome", "FAILED", "ref_url", "https://ci.example/rpm",
+                                "data", Map.of("item", nvr, "type", "koji_build")))
+                        .post("api/v2.0/results").then().statusCode(201);
+                assertThat(stored(alias)).isEqualTo("failed");
+                assertThat(ApiTokens.count("select count(*) from update_decision d join module_update u on u.id = d.update_id"
+                        + " where u.alias = '" + alias + "' and d.context = 'push_stable' and d.summary like '%failed%'"
+                        + " and cast(d.requirements as text) like '%" + nvr + "%'")).as("the requirement names the RPM build")
+                        .isEqualTo(1);
+                as(erin).body(Map.of("subject_type", "koji_build", "subject_identifier", nvr, "testcase", rpm,
+                                "product_version", release, "waived", true, "comment", "known flake in the rpm test"))
+                        .post("api/v1.0/waivers").then().statusCode(201);
+                assertThat(stored(alias)).as("the waiver about the build counts for the update").isEqualTo("passed");
+            } finally {
+                for (String id : List.of("mb-" + ids, "kb-" + ids)) {
+                    RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + erin)
+                            .delete("api/v1/policies/" + id + "?reason=test over").then().statusCode(200);
+                }
+            }
+        } finally {
+            org.paddock.testsupport.TestReleases.delete(release);
+        }
+    }
+
+    private static String tcId(String testcase) {
+        return testcase.replace('.', '-');
+    }
+
     private static String stored(String alias) {
         long n = ApiTokens.count("select count(*) from module_update where alias = '" + alias + "' and gating = 'waiting'");
         for (String s : List.of("passed", "failed", "waiting", "ignored")) {
