@@ -15,12 +15,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Reads the advisories of a feed from PostgreSQL in one pass: four cursors (updates, their builds, the builds'
@@ -42,7 +36,6 @@ public class AdvisoryReader {
 
     /** How many advisories the reading thread may be ahead of the writing one. */
     private static final int AHEAD = 256;
-    private static final Object END = new Object();
 
     @Resource(lookup = Database.JNDI_NAME)
     DataSource dataSource;
@@ -114,69 +107,7 @@ public class AdvisoryReader {
      * two sit at most {@value #AHEAD} advisories, whatever the selection's size.
      */
     public void read(Selection s, String baseUrl, Sink sink) throws SQLException, java.io.IOException {
-        BlockingQueue<Object> queue = new ArrayBlockingQueue<>(AHEAD);
-        AtomicBoolean stopped = new AtomicBoolean();
-        Future<?> producer = executor.submit(() -> {
-            Object last = END;
-            try {
-                produce(s, baseUrl, a -> hand(queue, a, stopped));
-            } catch (Throwable t) {
-                last = t;
-            }
-            try {
-                hand(queue, last, stopped);
-            } catch (java.io.IOException stoppedMeanwhile) {
-                // the consumer went away: nobody to tell
-            }
-        });
-        try {
-            while (true) {
-                Object next = queue.take();
-                if (next == END) {
-                    break;
-                }
-                if (next instanceof SQLException e) {
-                    throw e;
-                }
-                if (next instanceof java.io.IOException e) {
-                    throw e;
-                }
-                if (next instanceof RuntimeException e) {
-                    throw e;
-                }
-                if (next instanceof Throwable t) {
-                    throw new IllegalStateException("reading advisories failed", t);
-                }
-                sink.accept((Advisory) next);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException("interrupted while reading advisories");
-        } finally {
-            stopped.set(true);
-            queue.clear();
-            try {
-                producer.get(); // its connection is back in the pool before this returns
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (ExecutionException ignored) {
-                // already handed over, or no longer of interest
-            }
-        }
-    }
-
-    /** Puts {@code item} in the queue, giving up once the consumer has stopped. */
-    private static void hand(BlockingQueue<Object> queue, Object item, AtomicBoolean stopped) throws java.io.IOException {
-        try {
-            while (!queue.offer(item, 100, TimeUnit.MILLISECONDS)) {
-                if (stopped.get()) {
-                    throw new java.io.IOException("the reader of the advisories stopped");
-                }
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new java.io.InterruptedIOException();
-        }
+        Pipe.<Advisory>run(executor, AHEAD, out -> produce(s, baseUrl, out::accept), sink::accept);
     }
 
     private void produce(Selection s, String baseUrl, Sink sink) throws SQLException, java.io.IOException {
