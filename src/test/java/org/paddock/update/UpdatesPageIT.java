@@ -369,6 +369,51 @@ class UpdatesPageIT extends PageTest {
         }
     }
 
+    /** An admin subscribes a webhook on the Webhooks page; a maintainer may not see the page. */
+    @Test
+    void anAdminAddsAWebhookOnThePageAndSeesItsSecretOnce() {
+        String admin = ApiTokens.issue("admin");
+        String id = null;
+        try {
+            signIn("alice");
+            browser.get(base + "webhooks.xhtml");
+            assertThat(text("page-title")).isEqualTo("Not allowed");
+            assertThat(browser.findElements(By.id("webhooks-link"))).isEmpty();
+
+            signIn("admin");
+            browser.findElement(By.id("webhooks-link")).click();
+            waitFor(d -> d.getTitle().startsWith("Webhooks"));
+            browser.findElement(By.id("webhook-form:url")).sendKeys("ftp://ci.example.org/events");
+            browser.findElement(By.id("webhook-form:secret")).sendKeys("short");
+            browser.findElement(By.id("webhook-form:add")).click();
+            waitFor(d -> d.getPageSource().contains("must be an http or https URL"));
+            assertThat(browser.findElement(By.id("webhook-form")).getText()).contains("must be an http or https URL")
+                    .contains("must be 16 to 200 characters");
+            WebElement url = browser.findElement(By.id("webhook-form:url"));
+            url.clear();
+            url.sendKeys("http://127.0.0.1:9/paddock-page-test");
+            browser.findElement(By.id("webhook-form:secret")).clear();
+            browser.findElement(By.xpath("//label[normalize-space()='update.stable']")).click();
+            browser.findElement(By.id("webhook-form:add")).click();
+            waitFor(d -> !d.findElements(By.id("made-secret")).isEmpty());
+            assertThat(text("made-secret")).contains("shown this once");
+            WebElement row = browser.findElement(By.xpath("//tr[contains(@class,'pd-webhook')][.//code[text()='http://127.0.0.1:9/paddock-page-test']]"));
+            id = row.getAttribute("data-id");
+            assertThat(row.getText()).contains("update.stable").doesNotContain("update.testing").contains("by admin");
+            assertThat(text("deliveries")).contains("http://127.0.0.1:9/paddock-page-test");
+            Browser.screenshot(browser, "webhooks");
+            browser.navigate().refresh();
+            assertThat(browser.findElements(By.id("made-secret"))).as("the secret is shown once").isEmpty();
+            signOut();
+        } finally {
+            if (id != null) {
+                io.restassured.RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + admin)
+                        .contentType("application/json").body(java.util.Map.of("active", false))
+                        .post("api/v1/webhooks/" + id + "/active").then().statusCode(204);
+            }
+        }
+    }
+
     @Test
     void signingInWithAWrongPasswordSaysSoNextToTheField() {
         browser.get(base + "login.xhtml");
