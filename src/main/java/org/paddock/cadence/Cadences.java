@@ -130,16 +130,21 @@ public class Cadences {
             mode = CadenceMode.valueOf(form.mode().strip().toUpperCase(java.util.Locale.ROOT));
         }
         List<Window> windows = new ArrayList<>();
-        List<String> lines = form.windows() == null ? List.of() : form.windows().stream()
-                .filter(l -> l != null && !l.isBlank()).toList();
-        for (int i = 0; i < lines.size(); i++) {
+        List<String> lines = form.windows() == null ? List.of() : form.windows();
+        boolean any = false;
+        for (int i = 0; i < lines.size(); i++) { // blank lines are skipped, but counted: windows[i] is the line typed
+            String line = lines.get(i);
+            if (line == null || line.isBlank()) {
+                continue;
+            }
+            any = true;
             try {
-                windows.add(Window.parse(lines.get(i).strip()));
+                windows.add(Window.parse(line.strip()));
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError("windows[" + i + "]", e.getMessage()));
             }
         }
-        if (mode == CadenceMode.WINDOWS && lines.isEmpty()) {
+        if (mode == CadenceMode.WINDOWS && !any) {
             errors.add(new FieldError("windows", "give at least one window, e.g. 0 14 * * TUE Europe/Prague 2h"));
         }
         Map<String, Integer> days = new LinkedHashMap<>();

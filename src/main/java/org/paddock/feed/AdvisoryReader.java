@@ -230,8 +230,8 @@ public class AdvisoryReader {
         }
         if (s.channel() != null) {
             w.append(" and u.status = ?");
-        } else if (s.alias() == null) {
-            w.append(" and u.status in ('testing', 'stable')");
+        } else {
+            w.append(" and u.status in ('testing', 'stable')"); // a feed never tells of what is not published
         }
         if (s.securityOnly()) {
             w.append(" and u.type = 'security'");

@@ -215,6 +215,13 @@ class FeedsIT {
         assertThat(one.get("affected")).extracting(a -> a.get("package").get("purl").asText())
                 .anyMatch(p -> p.startsWith("pkg:rpm/fedora/nginx@")).anyMatch(p -> p.equals("pkg:gem/rack@3.1.8"));
         RestAssured.given().baseUri(base.toString()).get("osv/PADDOCK-2026-0000000000.json").then().statusCode(404);
+        String ctx = "fe" + tag.substring(0, 5) + "9";
+        String pending = as(ApiTokens.issue("alice")).body(Map.of("release", release, "type", "security", "severity", "low",
+                        "title", "not published yet", "newBuilds", List.of(Map.of("name", "nginx", "stream", "1.24",
+                                "version", 4520262201130000L, "context", ctx, "arch", "x86_64",
+                                "rpms", List.of(Map.of("nevra", "nginx-1:1.24.0-10.module_f45+9+" + ctx + ".x86_64"))))))
+                .post("api/v1/updates").then().statusCode(201).body("status", equalTo("pending")).extract().path("alias");
+        RestAssured.given().baseUri(base.toString()).get("osv/" + pending + ".json").then().statusCode(404);
 
         List<String> names = new ArrayList<>();
         try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(get("osv/all.zip")))) {

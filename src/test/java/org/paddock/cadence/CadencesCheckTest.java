@@ -1,0 +1,40 @@
+package org.paddock.cadence;
+
+import org.junit.jupiter.api.Test;
+import org.paddock.platform.FieldError;
+import org.paddock.platform.InvalidInputException;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** The cadence form as people type it: each problem names the line it is on, blank lines included. */
+class CadencesCheckTest {
+
+    private static List<FieldError> errors(List<String> windows) {
+        return catchThrowableOfType(() -> Cadences.check(new Cadences.Form("windows", windows, Map.of(), "none")),
+                InvalidInputException.class).errors();
+    }
+
+    @Test
+    void aBadWindowAfterBlankLinesNamesTheLineItIsOn() {
+        assertThat(errors(Arrays.asList("0 14 * * TUE Europe/Prague 1h", "", "  ", "0 14 * * TUESDAY Europe/Prague 1h")))
+                .extracting(FieldError::field).containsExactly("windows[3]");
+        assertThat(errors(Arrays.asList(null, "nonsense"))).extracting(FieldError::field).containsExactly("windows[1]");
+    }
+
+    @Test
+    void blankLinesAloneAreNoWindows() {
+        assertThat(errors(List.of("", " "))).extracting(FieldError::field).containsExactly("windows");
+    }
+
+    @Test
+    void blankLinesAroundGoodWindowsAreFine() {
+        Cadence c = Cadences.check(new Cadences.Form("windows", List.of("", "0 14 * * TUE Europe/Prague 1h", ""), Map.of(),
+                "none"));
+        assertThat(c.windows()).hasSize(1);
+    }
+}
