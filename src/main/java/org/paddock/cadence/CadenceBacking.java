@@ -10,7 +10,6 @@ import org.paddock.platform.FieldError;
 import org.paddock.platform.ForbiddenException;
 import org.paddock.platform.InvalidInputException;
 import org.paddock.platform.security.CurrentUser;
-import org.paddock.platform.security.Role;
 import org.paddock.release.ModuleStream;
 import org.paddock.release.Release;
 import org.paddock.release.ReleaseRepository;
@@ -57,6 +56,7 @@ public class CadenceBacking {
     private boolean own;
     private String nextWindow;
     private boolean loaded;
+    private Release release; // read once per request, with its streams
 
     // the form
     private String mode;
@@ -83,7 +83,9 @@ public class CadenceBacking {
         if (module != null && module.isBlank()) {
             module = null;
         }
-        Release r = release();
+        release = releaseName == null ? null : releases.allWithModuleStreams().stream()
+                .filter(x -> x.getName().equals(releaseName)).findFirst().orElse(null);
+        Release r = release;
         if (r == null) {
             return;
         }
@@ -96,7 +98,7 @@ public class CadenceBacking {
                 return;
             }
             effective = cadences.forStream(s.getId());
-            own = cadences.hasOwn(s.getId());
+            own = effective.source().equals("module stream");
         }
         Cadence c = effective.cadence();
         nextWindow = c.nextWindowStart(clock.instant())
@@ -112,16 +114,8 @@ public class CadenceBacking {
         }
     }
 
-    private Release release() {
-        if (releaseName == null) {
-            return null;
-        }
-        return releases.allWithModuleStreams().stream().filter(x -> x.getName().equals(releaseName)).findFirst()
-                .orElse(null);
-    }
-
     private ModuleStream stream() {
-        Release r = release();
+        Release r = release;
         if (r == null || module == null) {
             return null;
         }
@@ -138,7 +132,7 @@ public class CadenceBacking {
             Cadences.Form form = new Cadences.Form(mode, windows == null ? List.of() : windows.lines().toList(), days,
                     fastTrack);
             if (module == null) {
-                cadences.saveForRelease(release(), form, currentUser.require());
+                cadences.saveForRelease(release, form, currentUser.require());
             } else {
                 cadences.saveForStream(stream(), form, currentUser.require());
             }
@@ -167,7 +161,7 @@ public class CadenceBacking {
         }
         try {
             if (module == null) {
-                cadences.saveForRelease(release(), null, currentUser.require());
+                cadences.saveForRelease(release, null, currentUser.require());
                 redirect(releaseName + " follows Paddock's default cadence again");
             } else {
                 cadences.saveForStream(stream(), null, currentUser.require());
@@ -181,9 +175,9 @@ public class CadenceBacking {
     private void redirect(String message) throws IOException {
         var ext = faces.getExternalContext();
         ext.getFlash().put("cadenceSaved", message);
-        String release = java.net.URLEncoder.encode(releaseName, java.nio.charset.StandardCharsets.UTF_8);
-        ext.redirect(ext.getRequestContextPath() + (module == null ? "/release.xhtml?release=" + release
-                : "/module.xhtml?release=" + release + "&module="
+        String encoded = java.net.URLEncoder.encode(releaseName, java.nio.charset.StandardCharsets.UTF_8);
+        ext.redirect(ext.getRequestContextPath() + (module == null ? "/release.xhtml?release=" + encoded
+                : "/module.xhtml?release=" + encoded + "&module="
                 + java.net.URLEncoder.encode(module, java.nio.charset.StandardCharsets.UTF_8)) + "#cadence");
         faces.responseComplete();
     }
@@ -198,7 +192,7 @@ public class CadenceBacking {
     }
 
     public boolean isMayEdit() {
-        return currentUser.has(Role.POLICY_EDITOR) || currentUser.isAdmin();
+        return currentUser.isPolicyEditor();
     }
 
     public Cadences.Effective getEffective() { ensureLoaded(); return effective; }

@@ -11,7 +11,6 @@ import org.paddock.platform.ForbiddenException;
 import org.paddock.platform.InvalidInputException;
 import org.paddock.platform.NotFoundException;
 import org.paddock.platform.SqlTimes;
-import org.paddock.platform.security.Role;
 import org.paddock.platform.security.User;
 import org.paddock.release.ModuleStream;
 import org.paddock.release.Release;
@@ -70,11 +69,6 @@ public class Cadences {
     public Effective forRelease(long releaseId) {
         return own("release_id", releaseId).map(c -> new Effective(c, "release"))
                 .orElse(new Effective(Cadence.DEFAULT, "default"));
-    }
-
-    /** Whether the stream has a cadence of its own (else it follows its release's). */
-    public boolean hasOwn(long streamId) {
-        return own("module_stream_id", streamId).isPresent();
     }
 
     @SuppressWarnings("unchecked")
@@ -271,7 +265,7 @@ public class Cadences {
     }
 
     private static void requireEditor(User by, String what) {
-        if (!by.has(Role.POLICY_EDITOR) && !by.isAdmin()) {
+        if (!by.isPolicyEditor()) {
             throw new ForbiddenException(by.getUsername() + " may not " + what + ": only policy editors and admins may");
         }
     }

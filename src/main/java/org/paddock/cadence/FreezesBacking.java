@@ -12,7 +12,6 @@ import org.paddock.platform.ForbiddenException;
 import org.paddock.platform.InvalidInputException;
 import org.paddock.platform.NotFoundException;
 import org.paddock.platform.security.CurrentUser;
-import org.paddock.platform.security.Role;
 import org.paddock.release.Release;
 import org.paddock.release.ReleaseRepository;
 
@@ -162,7 +161,7 @@ public class FreezesBacking {
     }
 
     public boolean isMayEdit() {
-        return currentUser.has(Role.POLICY_EDITOR) || currentUser.isAdmin();
+        return currentUser.isPolicyEditor();
     }
 
     public boolean isKnown() { ensureLoaded(); return release != null; }

@@ -60,12 +60,13 @@ public class FeedServlet extends HttpServlet {
                 return;
             }
             AdvisoryReader.Selection sel = AdvisoryReader.Selection.channel(m.group(1), m.group(2));
-            if (!releaseExists(m.group(1))) {
+            String file = m.group(3);
+            AdvisoryReader.Version v = reader.version(sel);
+            // a release with published updates exists: only an empty feed needs to ask
+            if (v.count() == 0 && !reader.releaseExists(m.group(1))) {
                 resp.sendError(404, "there is no release '" + m.group(1) + "'");
                 return;
             }
-            String file = m.group(3);
-            AdvisoryReader.Version v = reader.version(sel);
             if (notModified(req, resp, v.etag(m.group(1) + "-" + m.group(2) + "-" + file), v.lastModified())) {
                 return;
             }
@@ -99,7 +100,7 @@ public class FeedServlet extends HttpServlet {
         String release = blankToNull(req.getParameter("release"));
         String module = blankToNull(req.getParameter("module"));
         boolean security = "true".equalsIgnoreCase(req.getParameter("security"));
-        if (release != null && !releaseExists(release)) {
+        if (release != null && !reader.releaseExists(release)) {
             resp.sendError(404, "there is no release '" + release + "'");
             return;
         }
@@ -108,10 +109,6 @@ public class FeedServlet extends HttpServlet {
         var out = new OutputStreamWriter(resp.getOutputStream(), StandardCharsets.UTF_8);
         atom.write(new AtomFeeds.Scope(release, module, security), baseUrl(req), self, out);
         out.flush();
-    }
-
-    private boolean releaseExists(String name) throws SQLException {
-        return reader.releaseExists(name);
     }
 
     /** Sets the caching headers; answers 304 (and returns true) when the client's copy is current. */

@@ -1,13 +1,13 @@
 package org.paddock.feed;
 
 import com.ctc.wstx.stax.WstxOutputFactory;
+import org.paddock.update.Severity;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
@@ -58,7 +58,7 @@ public final class UpdateinfoWriter implements AutoCloseable {
             element("rights", "Copyright " + a.issued().atZone(ZoneOffset.UTC).getYear() + " the module maintainers");
             element("release", a.release());
             if (!"none".equals(a.severity())) {
-                element("severity", a.severity().substring(0, 1).toUpperCase(Locale.ROOT) + a.severity().substring(1));
+                element("severity", Severity.fromWord(a.severity()).dnfWord());
             }
             element("summary", a.title());
             element("description", a.notes() == null || a.notes().isBlank() ? a.title() : a.notes());
@@ -237,9 +237,5 @@ public final class UpdateinfoWriter implements AutoCloseable {
         } catch (XMLStreamException e) {
             throw new IOException(e);
         }
-    }
-
-    static String dnfDate(Instant t) {
-        return DNF_DATE.format(t);
     }
 }

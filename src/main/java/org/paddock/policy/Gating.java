@@ -53,18 +53,21 @@ public class Gating {
     @Transactional
     public Subject subject(SubjectType type, String item) {
         return switch (type) {
-            case PADDOCK_UPDATE -> {
-                ModuleUpdate u = updates.findByAlias(item).orElse(null);
-                String stream = u == null || u.getBuilds().isEmpty() ? null
-                        : u.getBuilds().get(0).getName() + ":" + u.getBuilds().get(0).getStream();
-                yield new Subject(type.word(), item, stream, u == null ? null : u.getTestingAt());
-            }
+            case PADDOCK_UPDATE -> updates.findByAlias(item).map(Gating::subject)
+                    .orElse(new Subject(type.word(), item, null, null));
             case MODULE_BUILD -> {
                 String[] p = item.split(":");
                 yield new Subject(type.word(), item, p[0] + ":" + p[1]);
             }
             case RPM_BUILD -> new Subject(type.word(), item, item.replaceAll("-[^-]+-[^-]+$", ""));
         };
+    }
+
+    /** The update as a {@code paddock_update} subject: its first build's module stream is what policies match. */
+    private static Subject subject(ModuleUpdate u) {
+        String stream = u.getBuilds().isEmpty() ? null
+                : u.getBuilds().get(0).getName() + ":" + u.getBuilds().get(0).getStream();
+        return new Subject(SubjectType.PADDOCK_UPDATE.word(), u.getAlias(), stream, u.getTestingAt());
     }
 
     /** What a decision about {@code subject} as of {@code at} reads, loaded once for any number of decisions. */
@@ -86,7 +89,8 @@ public class Gating {
         java.util.Set<String> types = new java.util.HashSet<>();
         under.forEach(p -> types.add(p.subjectType()));
         List<Inputs> all = new java.util.ArrayList<>();
-        all.add(inputs(subject(SubjectType.PADDOCK_UPDATE, update.getAlias()), at));
+        Subject self = subject(update); // the update in hand: no need to look it up again, for itself or its karma
+        all.add(new Inputs(self, results(self, at), waivers(self, at), update.getKarma(), at));
         java.util.Set<String> rpmBuilds = new java.util.TreeSet<>();
         for (var b : update.getBuilds()) {
             if (types.contains(SubjectType.MODULE_BUILD.word())) {

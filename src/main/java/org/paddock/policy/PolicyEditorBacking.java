@@ -10,7 +10,6 @@ import org.paddock.platform.FieldError;
 import org.paddock.platform.ForbiddenException;
 import org.paddock.platform.InvalidInputException;
 import org.paddock.platform.security.CurrentUser;
-import org.paddock.platform.security.Role;
 import org.paddock.update.ModuleUpdate;
 import org.paddock.update.UpdateQuery;
 import org.paddock.update.UpdateRepository;
@@ -98,7 +97,7 @@ public class PolicyEditorBacking {
     }
 
     public boolean isMayEdit() {
-        return currentUser.has(Role.POLICY_EDITOR) || currentUser.isAdmin();
+        return currentUser.isPolicyEditor();
     }
 
     /** What the draft would change, for the most recent pending and testing updates. */

@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import org.paddock.platform.FieldError;
 import org.paddock.platform.ForbiddenException;
 import org.paddock.platform.InvalidInputException;
-import org.paddock.platform.security.Role;
 import org.paddock.platform.security.User;
 
 import java.time.Clock;
@@ -37,7 +36,7 @@ public class PolicyService {
     /** Saves every policy in {@code yaml}: new ones at version 1, changed ones as a new version, same ones untouched. */
     @Transactional
     public List<Saved> importYaml(String yaml, String reason, User by) {
-        if (!by.has(Role.POLICY_EDITOR) && !by.isAdmin()) {
+        if (!by.isPolicyEditor()) {
             throw new ForbiddenException(by.getUsername() + " may not change policies: only policy editors and admins may");
         }
         List<FieldError> errors = new ArrayList<>();
@@ -85,7 +84,7 @@ public class PolicyService {
      */
     @Transactional
     public Saved retire(String id, String reason, User by) {
-        if (!by.has(Role.POLICY_EDITOR) && !by.isAdmin()) {
+        if (!by.isPolicyEditor()) {
             throw new ForbiddenException(by.getUsername() + " may not change policies: only policy editors and admins may");
         }
         StoredPolicy stored = em.find(StoredPolicy.class, id);

@@ -8,7 +8,6 @@ import jakarta.inject.Named;
 import org.paddock.platform.ForbiddenException;
 import org.paddock.platform.InvalidInputException;
 import org.paddock.platform.security.CurrentUser;
-import org.paddock.platform.security.Role;
 import org.paddock.testresult.SubjectType;
 
 import java.io.IOException;
@@ -148,7 +147,7 @@ public class UpdateGatingBacking {
     }
 
     public boolean isMayWaive() {
-        return currentUser.has(Role.POLICY_EDITOR) || currentUser.isAdmin();
+        return currentUser.isPolicyEditor();
     }
 
     public String getWaiveComment() {

@@ -8,7 +8,6 @@ import jakarta.transaction.Transactional;
 import org.paddock.platform.FieldError;
 import org.paddock.platform.ForbiddenException;
 import org.paddock.platform.InvalidInputException;
-import org.paddock.platform.security.Role;
 import org.paddock.platform.security.User;
 import org.paddock.release.ReleaseRepository;
 import org.paddock.testresult.SubjectType;
@@ -36,7 +35,7 @@ public class Waivers {
     @Transactional
     public WaiverRecord waive(String subjectType, String subjectIdentifier, String testcase, String scenario,
                               String productVersion, boolean waived, String comment, User by) {
-        if (!by.has(Role.POLICY_EDITOR) && !by.isAdmin()) {
+        if (!by.isPolicyEditor()) {
             throw new ForbiddenException(by.getUsername() + " may not waive: only policy editors and admins may");
         }
         List<FieldError> errors = new ArrayList<>();

@@ -10,7 +10,6 @@ import org.paddock.platform.ForbiddenException;
 import org.paddock.platform.InvalidInputException;
 import org.paddock.platform.NotFoundException;
 import org.paddock.platform.security.CurrentUser;
-import org.paddock.platform.security.Role;
 import org.paddock.update.UpdateService;
 
 import java.io.IOException;
@@ -87,7 +86,7 @@ public class UpdateMoveBacking {
     }
 
     public boolean isMayOverride() {
-        return (currentUser.has(Role.POLICY_EDITOR) || currentUser.isAdmin()) && move != null
+        return currentUser.isPolicyEditor() && move != null
                 && move.verdict().reason() == org.paddock.cadence.Verdict.Reason.WAITING_FOR_WINDOW;
     }
 

@@ -127,7 +127,7 @@ public class UpdateService {
     @Transactional
     public ModuleUpdate hold(String alias, boolean hold, String reason, User caller) {
         ModuleUpdate update = updates.byAlias(alias);
-        if (!caller.has(org.paddock.platform.security.Role.POLICY_EDITOR) && !caller.isAdmin()) {
+        if (!caller.isPolicyEditor()) {
             Access.requireActOn(caller, update.getModuleStreams(), (hold ? "hold " : "lift the hold on ") + alias);
         }
         Instant now = clock.instant();
@@ -144,7 +144,7 @@ public class UpdateService {
     @Transactional
     public ModuleUpdate overrideWindow(String alias, String reason, User caller) {
         ModuleUpdate update = updates.byAlias(alias);
-        if (!caller.has(org.paddock.platform.security.Role.POLICY_EDITOR) && !caller.isAdmin()) {
+        if (!caller.isPolicyEditor()) {
             throw new org.paddock.platform.ForbiddenException(caller.getUsername() + " may not override the window of "
                     + alias + ": only policy editors and admins may");
         }

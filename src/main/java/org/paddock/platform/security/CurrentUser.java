@@ -69,6 +69,11 @@ public class CurrentUser {
         return has(Role.ADMIN);
     }
 
+    /** See {@link User#isPolicyEditor()}. */
+    public boolean isPolicyEditor() {
+        return get().map(User::isPolicyEditor).orElse(false);
+    }
+
     /** Thrown when an action needs a known caller; answered with 401 or a redirect to the login page. */
     public static class NotSignedInException extends RuntimeException {
         public NotSignedInException(String message) {
