@@ -14,6 +14,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.paddock.platform.InvalidInputException;
+import org.paddock.platform.Times;
 import org.paddock.platform.NotFoundException;
 import org.paddock.platform.security.CurrentUser;
 import org.paddock.release.ModuleStream;
@@ -105,8 +106,8 @@ public class CadencesResource {
             throw new InvalidInputException("body", "send {\"start\": \"…\", \"end\": \"…\", \"reason\": \"…\"}");
         }
         Release r = cadences.release(release);
-        return Response.status(Response.Status.CREATED).entity(cadences.addFreeze(r, instant("start", body.start()),
-                instant("end", body.end()), body.reason(), caller.requireApiCaller())).build();
+        return Response.status(Response.Status.CREATED).entity(cadences.addFreeze(r, Times.parseOptional("start", body.start()),
+                Times.parseOptional("end", body.end()), body.reason(), caller.requireApiCaller())).build();
     }
 
     /** Ends a freeze now (one not yet begun is dropped). */
@@ -144,14 +145,4 @@ public class CadencesResource {
         }
     }
 
-    private static Instant instant(String field, String text) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(text.strip());
-        } catch (java.time.format.DateTimeParseException e) {
-            throw new InvalidInputException(field, "'" + text + "' is not a time such as 2026-12-01T00:00:00Z");
-        }
-    }
 }

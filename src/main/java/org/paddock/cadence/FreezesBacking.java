@@ -11,6 +11,7 @@ import org.paddock.platform.FieldError;
 import org.paddock.platform.ForbiddenException;
 import org.paddock.platform.InvalidInputException;
 import org.paddock.platform.NotFoundException;
+import org.paddock.platform.Times;
 import org.paddock.platform.security.CurrentUser;
 import org.paddock.release.Release;
 import org.paddock.release.ReleaseRepository;
@@ -20,10 +21,8 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -130,14 +129,10 @@ public class FreezesBacking {
         if (text == null || text.isBlank()) {
             return null; // the service names what is missing
         }
-        String t = text.strip().replace('T', ' ').replaceAll("(?i)\\s*(UTC|Z)$", "");
-        if (t.length() == 19) {
-            t = t.substring(0, 16);
-        }
         try {
-            return LocalDateTime.parse(t, INPUT).toInstant(ZoneOffset.UTC);
-        } catch (DateTimeParseException e) {
-            error("freeze-form:" + field, "write it as 2026-12-01 00:00 (UTC)");
+            return Times.parse(field, text.strip().replaceAll("(?i)\\s*UTC$", ""));
+        } catch (InvalidInputException e) {
+            error("freeze-form:" + field, "write it as 2026-12-01 00:00 (UTC), from year 1 to 9999");
             unreadable.add(field);
             return null;
         }

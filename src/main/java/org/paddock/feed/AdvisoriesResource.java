@@ -19,10 +19,11 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
 import org.paddock.platform.FieldError;
 import org.paddock.platform.InvalidInputException;
+import org.paddock.platform.Times;
 
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -79,9 +80,9 @@ public class AdvisoriesResource {
         Instant from = null;
         if (since != null && !since.isBlank()) {
             try {
-                from = Instant.parse(since.strip());
-            } catch (DateTimeParseException e) {
-                errors.add(new FieldError("since", "'" + since + "' is not a time such as 2026-11-01T00:00:00Z"));
+                from = Times.parse("since", since);
+            } catch (InvalidInputException e) {
+                errors.addAll(e.errors());
             }
         }
         long after = 0;

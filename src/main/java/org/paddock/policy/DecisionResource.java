@@ -8,6 +8,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.paddock.platform.Times;
 import org.paddock.platform.FieldError;
 import org.paddock.platform.InvalidInputException;
 import org.paddock.platform.NotFoundException;
@@ -105,9 +106,9 @@ public class DecisionResource {
         Instant now = clock.instant();
         if (request.when() != null && !request.when().isBlank()) {
             try {
-                now = ResultInput.parseTime(request.when());
-            } catch (RuntimeException e) {
-                errors.add(new FieldError("when", "'" + request.when() + "' is not a time such as 2026-11-22T10:00:00Z"));
+                now = Times.parse("when", request.when());
+            } catch (InvalidInputException e) {
+                errors.addAll(e.errors());
             }
         }
         if (!errors.isEmpty()) {

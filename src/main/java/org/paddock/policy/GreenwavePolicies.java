@@ -2,11 +2,8 @@ package org.paddock.policy;
 
 import java.io.StringReader;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -225,18 +222,10 @@ public final class GreenwavePolicies {
         String field = scalar(tuple.getKeyNode(), "key");
         String text = scalar(tuple.getValueNode(), field).trim();
         try {
-            if (text.length() == 10) {
-                return LocalDate.parse(text).atStartOfDay(ZoneOffset.UTC).toInstant();
-            }
-            String iso = text.replace(' ', 'T');
-            try {
-                return OffsetDateTime.parse(iso).toInstant();
-            } catch (DateTimeParseException e) {
-                return LocalDateTime.parse(iso).toInstant(ZoneOffset.UTC);
-            }
-        } catch (DateTimeParseException e) {
+            return org.paddock.platform.Times.parse(field, text);
+        } catch (org.paddock.platform.InvalidInputException e) {
             throw error(tuple.getValueNode(), field + " must be a date (2021-10-02) or a date and time "
-                    + "(2021-10-02T12:00:00Z), found '" + text + "'");
+                    + "(2021-10-02T12:00:00Z) from year 1 to 9999, found '" + text + "'");
         }
     }
 

@@ -39,7 +39,7 @@ public class EligibilityResource {
             if (!allowAt) {
                 throw new org.paddock.platform.InvalidInputException("at", "asking as of another time is for tests only");
             }
-            when = Instant.parse(at.strip());
+            when = org.paddock.platform.Times.parse("at", at);
         }
         Moves.Move m = moves.next(alias, when);
         return new EligibilityView(alias, m.to() == null ? null : m.to().word(), m.now(),

@@ -13,13 +13,14 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.paddock.platform.ForbiddenException;
 import org.paddock.platform.InvalidInputException;
+import org.paddock.platform.Times;
 import org.paddock.platform.NotFoundException;
 import org.paddock.platform.security.CurrentUser;
 import org.paddock.platform.security.User;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
+
 import java.util.List;
 
 /**
@@ -79,11 +80,7 @@ public class PushesResource {
             if (!allowAt) {
                 throw new InvalidInputException("at", "pushing as of another time is for tests only (paddock.push.test.allow-at)");
             }
-            try {
-                when = Instant.parse(at.strip());
-            } catch (DateTimeParseException e) {
-                throw new InvalidInputException("at", "'" + at + "' is not an instant such as 2026-11-24T13:05:00Z");
-            }
+            when = Times.parse("at", at);
         }
         if (failAfter != 0) {
             if (!allowAt) {

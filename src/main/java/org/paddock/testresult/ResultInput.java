@@ -4,14 +4,12 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import org.paddock.platform.InvalidInputException;
+import org.paddock.platform.Times;
 import org.paddock.platform.FieldError;
 
 import java.net.URI;
 import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -93,9 +91,9 @@ public record ResultInput(String testcase, String testcaseRefUrl, Outcome outcom
         String when = text(body, "submit_time", prefix + "submit_time", errors);
         if (when != null) {
             try {
-                submitTime = parseTime(when);
-            } catch (DateTimeParseException e) {
-                errors.add(new FieldError(prefix + "submit_time", "'" + when + "' is not a time such as 2026-11-22T10:00:00Z"));
+                submitTime = Times.parse(prefix + "submit_time", when);
+            } catch (InvalidInputException e) {
+                errors.addAll(e.errors());
             }
         }
         if (errors.size() > before) {
@@ -133,19 +131,6 @@ public record ResultInput(String testcase, String testcaseRefUrl, Outcome outcom
             }
         } catch (Exception e) {
             errors.add(new FieldError(field, "'" + url + "' is not an http(s) URL"));
-        }
-    }
-
-    /** ResultsDB's times: ISO-8601, with or without an offset (none means UTC), or epoch seconds. */
-    public static Instant parseTime(String s) {
-        String t = s.strip();
-        if (t.matches("\\d{9,11}(\\.\\d+)?")) {
-            return Instant.ofEpochMilli((long) (Double.parseDouble(t) * 1000));
-        }
-        try {
-            return OffsetDateTime.parse(t).toInstant();
-        } catch (DateTimeParseException e) {
-            return LocalDateTime.parse(t).toInstant(ZoneOffset.UTC);
         }
     }
 }

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.paddock.platform.Times;
 import org.paddock.platform.FieldError;
 import org.paddock.platform.ForbiddenException;
 import org.paddock.platform.InvalidInputException;
@@ -27,7 +28,6 @@ import org.paddock.platform.security.User;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -155,11 +155,10 @@ public class ResultsResource {
         if (s != null && !s.isBlank()) {
             String[] range = s.split(",", 2);
             try {
-                since = ResultInput.parseTime(range[0]);
-                until = range.length > 1 && !range[1].isBlank() ? ResultInput.parseTime(range[1]) : null;
-            } catch (DateTimeParseException e) {
-                errors.add(new FieldError("since", "'" + s + "' is not a time or a range start,end such as "
-                        + "2026-11-01T00:00:00,2026-11-30T00:00:00"));
+                since = Times.parse("since", range[0]);
+                until = range.length > 1 ? Times.parseOptional("since", range[1]) : null;
+            } catch (InvalidInputException e) {
+                errors.addAll(e.errors());
             }
         }
         String sort = q.getFirst("_sort");

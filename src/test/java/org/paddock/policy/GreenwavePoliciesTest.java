@@ -164,7 +164,7 @@ class GreenwavePoliciesTest {
                 Arguments.of(HEAD + "rules:\n  - !PassingTestCaseRule {test_case_name: a, sceanrio: b}\n",
                         "policy YAML line 7: unknown !PassingTestCaseRule field 'sceanrio' (known: [scenario, test_case_name, valid_since, valid_until])"),
                 Arguments.of(HEAD + "rules:\n  - !PassingTestCaseRule\n    test_case_name: a\n    valid_since: next week\n",
-                        "policy YAML line 9: valid_since must be a date (2021-10-02) or a date and time (2021-10-02T12:00:00Z), found 'next week'"),
+                        "policy YAML line 9: valid_since must be a date (2021-10-02) or a date and time (2021-10-02T12:00:00Z) from year 1 to 9999, found 'next week'"),
                 Arguments.of(HEAD + "rules:\n  - !PassingTestCaseRule {test_case_name: a, valid_since: 2022-01-01, valid_until: 2021-01-01}\n",
                         "policy YAML line 7: passing test case rule for a: valid_since 2022-01-01T00:00:00Z must be before valid_until 2021-01-01T00:00:00Z"),
                 Arguments.of(HEAD + "rules:\n  - !MinimumKarmaRule {karma: lots}\n",

@@ -10,11 +10,18 @@ import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.WebApplicationException;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.io.IOException;
+import java.time.Duration;
 
-/** Refuses API bodies above {@code paddock.api.max-body-bytes} (default 2 MiB) with 413, before anything reads them. */
+/**
+ * Bounds every API body: above {@code paddock.api.max-body-bytes} (default 2 MiB) it is refused with 413 —
+ * at once when its length is declared, as soon as the limit is passed when it comes chunked — and one that
+ * is still arriving {@code paddock.api.body-timeout} (default 30 s) after the first read is cut with 408,
+ * so a client that sends a byte now and then cannot hold a thread.
+ */
 @WebFilter(urlPatterns = "/api/*")
 public class BodyLimitFilter extends HttpFilter {
 
@@ -22,52 +29,69 @@ public class BodyLimitFilter extends HttpFilter {
     @ConfigProperty(name = "paddock.api.max-body-bytes", defaultValue = "2097152")
     long limit;
 
+    @Inject
+    @ConfigProperty(name = "paddock.api.body-timeout", defaultValue = "PT30S")
+    Duration timeout;
+
+    /** A body over the limit or too slow: its status is 413 or 408, whoever reads it. */
+    public static final class BodyRefused extends WebApplicationException {
+        BodyRefused(String message, int status) {
+            super(message, status);
+        }
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         if (request.getContentLengthLong() > limit) {
-            tooLarge(response);
+            response.setStatus(413);
+            response.setContentType(Problem.JSON.toString());
+            response.getWriter().write(Problem.json(413, tooLarge(), java.util.List.of()));
             return;
         }
         chain.doFilter(new HttpServletRequestWrapper(request) {
+            private ServletInputStream limited;
+
             @Override
             public ServletInputStream getInputStream() throws IOException {
-                return new Limited(request.getInputStream(), limit);
+                if (limited == null) {
+                    limited = new Limited(request.getInputStream());
+                }
+                return limited;
             }
         }, response);
     }
 
-    private void tooLarge(HttpServletResponse response) throws IOException {
-        response.setStatus(413);
-        response.setContentType("application/problem+json");
-        response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Content Too Large\",\"status\":413,"
-                + "\"detail\":\"the body is larger than " + limit + " bytes\"}");
+    private String tooLarge() {
+        return "the body is larger than " + limit + " bytes";
     }
 
-    private static final class Limited extends ServletInputStream {
+    private final class Limited extends ServletInputStream {
         private final ServletInputStream in;
-        private final long limit;
         private long read;
+        private long deadline;
 
-        Limited(ServletInputStream in, long limit) {
+        Limited(ServletInputStream in) {
             this.in = in;
-            this.limit = limit;
         }
 
         @Override
         public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0 && ++read > limit) {
-                throw new jakarta.ws.rs.WebApplicationException("the body is larger than " + limit + " bytes", 413);
-            }
-            return b;
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
         }
 
         @Override
         public int read(byte[] buf, int off, int len) throws IOException {
+            if (deadline == 0) {
+                deadline = System.nanoTime() + timeout.toNanos();
+            }
             int n = in.read(buf, off, len);
             if (n > 0 && (read += n) > limit) {
-                throw new jakarta.ws.rs.WebApplicationException("the body is larger than " + limit + " bytes", 413);
+                throw new BodyRefused(tooLarge(), 413);
+            }
+            if (n >= 0 && System.nanoTime() - deadline > 0) {
+                throw new BodyRefused("the body was still arriving after " + timeout.toSeconds() + " s", 408);
             }
             return n;
         }

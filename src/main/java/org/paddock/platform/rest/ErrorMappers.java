@@ -9,11 +9,14 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.glassfish.jersey.server.ParamException;
 import org.paddock.platform.ConflictException;
+import org.paddock.platform.FieldError;
 import org.paddock.platform.ForbiddenException;
 import org.paddock.platform.InvalidInputException;
 import org.paddock.platform.security.CurrentUser;
 
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -26,6 +29,14 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
     @Override
     public Response toResponse(Throwable thrown) {
         Throwable e = unwrap(thrown);
+        BodyLimitFilter.BodyRefused refused = cause(thrown, BodyLimitFilter.BodyRefused.class);
+        if (refused != null) {
+            return Problem.response(refused.getResponse().getStatus(), refused.getMessage());
+        }
+        InvalidInputException nested = cause(thrown, InvalidInputException.class);
+        if (nested != null) {
+            e = nested;
+        }
         if (e instanceof InvalidInputException invalid) {
             return Problem.response(422, invalid.getMessage(), invalid.errors());
         }
@@ -43,6 +54,16 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
             return Response.fromResponse(Problem.response(401, e.getMessage()))
                     .header("WWW-Authenticate", "Bearer realm=\"paddock\"").build();
         }
+        if (e instanceof ParamException.PathParamException param) {
+            return Problem.response(404, "there is no " + param.getParameterName() + " '" + paramValue(param) + "'");
+        }
+        if (e instanceof ParamException param) {
+            return Problem.response(422, "a parameter could not be read", List.of(new FieldError(param.getParameterName(),
+                    "'" + paramValue(param) + "' is not " + expected(param))));
+        }
+        if (e instanceof JsonBodies.MalformedJsonException) {
+            return Problem.response(400, "the body is not valid JSON: " + e.getMessage());
+        }
         if (e instanceof JsonbException || e instanceof ProcessingException || e instanceof jakarta.json.JsonException) {
             return Problem.response(400, "the body is not valid JSON for this request: "
                     + firstLine(e.getMessage()));
@@ -54,6 +75,27 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
         LOG.log(Level.SEVERE, "Unexpected failure answering a REST request", thrown);
         return Problem.response(500,
                 "Paddock failed to answer this request; the server log has the details");
+    }
+
+    /** The first {@code type} in the chain of causes, or null. */
+    private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
+        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
+            if (type.isInstance(c)) {
+                return type.cast(c);
+            }
+        }
+        return null;
+    }
+
+    private static String paramValue(ParamException param) {
+        Throwable c = param.getCause();
+        String m = c == null || c.getMessage() == null ? "" : c.getMessage();
+        int q = m.indexOf('"');
+        return q >= 0 && m.indexOf('"', q + 1) > q ? m.substring(q + 1, m.indexOf('"', q + 1)) : "the value given";
+    }
+
+    private static String expected(ParamException param) {
+        return param.getCause() instanceof NumberFormatException ? "a whole number in range" : "readable here";
     }
 
     private static Throwable unwrap(Throwable t) {

@@ -24,6 +24,13 @@ public record Problem(String type, String title, int status, String detail, List
                 .build();
     }
 
+    private static final jakarta.json.bind.Jsonb JSONB = jakarta.json.bind.JsonbBuilder.create();
+
+    /** The document as JSON text, for filters that answer before JAX-RS is reached. */
+    public static String json(int status, String detail, List<FieldError> errors) {
+        return JSONB.toJson(new Problem("about:blank", title(status), status, detail, errors.isEmpty() ? null : errors));
+    }
+
     private static String title(int status) {
         if (status == 422) {
             return "Unprocessable Content";

@@ -1,0 +1,117 @@
+package org.paddock.platform;
+
+import org.hibernate.boot.Metadata;
+import org.hibernate.boot.spi.BootstrapContext;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.event.service.spi.EventListenerRegistry;
+import org.hibernate.event.spi.EventSource;
+import org.hibernate.event.spi.EventType;
+import org.hibernate.event.spi.PreInsertEvent;
+import org.hibernate.event.spi.PreInsertEventListener;
+import org.hibernate.event.spi.PreUpdateEvent;
+import org.hibernate.event.spi.PreUpdateEventListener;
+import org.hibernate.integrator.spi.Integrator;
+import org.hibernate.persister.entity.AbstractEntityPersister;
+import org.hibernate.persister.entity.EntityPersister;
+
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Every value an entity writes is checked against its column before the database sees it: text must fit the
+ * column's {@code varchar(n)} and be storable ({@link Text}), times must lie in {@link Times}' range. The
+ * lengths are read once from the database's own catalog, so Flyway's migrations are the one place they are
+ * written. A value that does not fit is an {@link InvalidInputException} naming the property, so the
+ * transaction rolls back with nothing stored and the caller gets a 422 (or a message on the page) instead
+ * of PostgreSQL's error and a 500. Registered with Hibernate through {@code META-INF/services}.
+ */
+public class StoredValues implements Integrator, PreInsertEventListener, PreUpdateEventListener {
+
+    /** table → column → longest text it holds, for every {@code varchar(n)} of the schema. */
+    private volatile Map<String, Map<String, Integer>> lengths;
+
+    @Override
+    public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
+        EventListenerRegistry registry = sessionFactory.getServiceRegistry().requireService(EventListenerRegistry.class);
+        registry.appendListeners(EventType.PRE_INSERT, this);
+        registry.appendListeners(EventType.PRE_UPDATE, this);
+    }
+
+    @Override
+    public boolean onPreInsert(PreInsertEvent event) {
+        check(event.getPersister(), event.getState(), event.getSession());
+        return false;
+    }
+
+    @Override
+    public boolean onPreUpdate(PreUpdateEvent event) {
+        check(event.getPersister(), event.getState(), event.getSession());
+        return false;
+    }
+
+    private void check(EntityPersister persister, Object[] state, EventSource session) {
+        if (!(persister instanceof AbstractEntityPersister entity)) {
+            return;
+        }
+        Map<String, Integer> columns = lengths(session).getOrDefault(bare(entity.getTableName()), Map.of());
+        String[] names = entity.getPropertyNames();
+        List<FieldError> errors = new ArrayList<>();
+        for (int i = 0; i < state.length; i++) {
+            if (state[i] instanceof String text) {
+                String why = Text.unstorable(text);
+                String[] cols = entity.getPropertyColumnNames(i);
+                Integer max = cols.length == 1 ? columns.get(bare(cols[0])) : null;
+                if (why == null && max != null && text.codePointCount(0, text.length()) > max) {
+                    why = "is " + text.codePointCount(0, text.length()) + " characters long; at most " + max + " fit";
+                }
+                if (why != null) {
+                    errors.add(new FieldError(names[i], why));
+                }
+            } else if (state[i] instanceof Instant when) {
+                String why = Times.outOfRange(when);
+                if (why != null) {
+                    errors.add(new FieldError(names[i], why));
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private Map<String, Map<String, Integer>> lengths(EventSource session) {
+        Map<String, Map<String, Integer>> known = lengths;
+        if (known == null) {
+            known = session.doReturningWork(connection -> {
+                Map<String, Map<String, Integer>> read = new HashMap<>();
+                try (var s = connection.createStatement();
+                     ResultSet rs = s.executeQuery("select table_name, column_name, character_maximum_length "
+                             + "from information_schema.columns where table_schema = current_schema() "
+                             + "and character_maximum_length is not null")) {
+                    while (rs.next()) {
+                        read.computeIfAbsent(rs.getString(1), t -> new HashMap<>()).put(rs.getString(2), rs.getInt(3));
+                    }
+                }
+                return read;
+            });
+            lengths = known;
+        }
+        return known;
+    }
+
+    private static String bare(String name) {
+        String n = name.substring(name.lastIndexOf('.') + 1);
+        return (n.startsWith("\"") ? n.substring(1, n.length() - 1) : n).toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    public void disintegrate(SessionFactoryImplementor sessionFactory,
+                             org.hibernate.service.spi.SessionFactoryServiceRegistry serviceRegistry) {
+        lengths = null;
+    }
+}
