@@ -1,6 +1,5 @@
 package org.paddock.artifact;
 
-import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -41,12 +40,9 @@ import java.util.regex.Pattern;
  */
 public final class Modulemd {
 
-    /** The most characters one input may have (10 MiB of ASCII). */
-    static final int MAX_CHARS = 10 * 1024 * 1024;
-    /** The most aliases to a list or mapping in one input; the module build service writes none. */
-    static final int MAX_ALIASES = 10;
-    /** The deepest nesting of lists and mappings; modulemd needs fewer than ten levels. */
-    static final int MAX_DEPTH = 50;
+    static final int MAX_CHARS = YamlLimits.MAX_CHARS;
+    static final int MAX_ALIASES = YamlLimits.MAX_ALIASES;
+    static final int MAX_DEPTH = YamlLimits.MAX_DEPTH;
 
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
     private static final int MAX_SHOWN = 80;
@@ -68,7 +64,7 @@ public final class Modulemd {
         }
         List<ModulemdBuild> builds = new ArrayList<>();
         try {
-            for (Node document : new Yaml(loaderOptions()).composeAll(new StringReader(yaml))) {
+            for (Node document : new Yaml(YamlLimits.options()).composeAll(new StringReader(yaml))) {
                 ModulemdBuild build = read(document);
                 if (build != null) {
                     builds.add(build);
@@ -107,17 +103,6 @@ public final class Modulemd {
             }
         }
         return parse(text.toString());
-    }
-
-    private static LoaderOptions loaderOptions() {
-        LoaderOptions options = new LoaderOptions();
-        options.setMaxAliasesForCollections(MAX_ALIASES);
-        options.setNestingDepthLimit(MAX_DEPTH);
-        options.setCodePointLimit(MAX_CHARS);
-        options.setAllowDuplicateKeys(false); // only the constructor checks this: see rejectDuplicateKeys
-        options.setAllowRecursiveKeys(false);
-        options.setMergeOnCompose(false);
-        return options;
     }
 
     private static ModulemdException tooLong() {

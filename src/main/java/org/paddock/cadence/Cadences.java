@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.paddock.platform.StoredValues;
 import org.paddock.platform.ConflictException;
 import org.paddock.platform.FieldError;
 import org.paddock.platform.ForbiddenException;
@@ -173,6 +174,7 @@ public class Cadences {
 
     private void upsert(String column, long id, Cadence c, User by) {
         String windows = String.join("\n", c.windows().stream().map(Window::text).toList());
+        StoredValues.checkRow(em, "cadence", java.util.Map.of("windows", windows));
         em.createNativeQuery("delete from cadence where " + column + " = ?").setParameter(1, id).executeUpdate();
         em.createNativeQuery("insert into cadence (" + column + ", mode, windows, days_critical, days_important,"
                         + " days_moderate, days_low, days_none, fast_track, updated_at, updated_by)"
@@ -213,12 +215,11 @@ public class Cadences {
         }
         if (reason == null || reason.isBlank()) {
             errors.add(new FieldError("reason", "is required, e.g. F45 final freeze"));
-        } else if (reason.length() > 500) {
-            errors.add(new FieldError("reason", "must be at most 500 characters"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        StoredValues.checkRow(em, "release_freeze", java.util.Map.of("reason", reason.strip(), "starts_at", start, "ends_at", end));
         Number id = (Number) em.createNativeQuery("""
                         insert into release_freeze (release_id, starts_at, ends_at, reason, created_by, created_at)
                         values (?, ?, ?, ?, ?, ?) returning id""")

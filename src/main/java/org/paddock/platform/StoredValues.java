@@ -4,7 +4,6 @@ import org.hibernate.boot.Metadata;
 import org.hibernate.boot.spi.BootstrapContext;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
-import org.hibernate.event.spi.EventSource;
 import org.hibernate.event.spi.EventType;
 import org.hibernate.event.spi.PreInsertEvent;
 import org.hibernate.event.spi.PreInsertEventListener;
@@ -33,7 +32,7 @@ import java.util.Map;
 public class StoredValues implements Integrator, PreInsertEventListener, PreUpdateEventListener {
 
     /** table → column → longest text it holds, for every {@code varchar(n)} of the schema. */
-    private volatile Map<String, Map<String, Integer>> lengths;
+    private static volatile Map<String, Map<String, Integer>> lengths;
 
     @Override
     public void integrate(Metadata metadata, BootstrapContext bootstrapContext, SessionFactoryImplementor sessionFactory) {
@@ -54,7 +53,7 @@ public class StoredValues implements Integrator, PreInsertEventListener, PreUpda
         return false;
     }
 
-    private void check(EntityPersister persister, Object[] state, EventSource session) {
+    private void check(EntityPersister persister, Object[] state, org.hibernate.Session session) {
         if (!(persister instanceof AbstractEntityPersister entity)) {
             return;
         }
@@ -62,29 +61,44 @@ public class StoredValues implements Integrator, PreInsertEventListener, PreUpda
         String[] names = entity.getPropertyNames();
         List<FieldError> errors = new ArrayList<>();
         for (int i = 0; i < state.length; i++) {
-            if (state[i] instanceof String text) {
-                String why = Text.unstorable(text);
-                String[] cols = entity.getPropertyColumnNames(i);
-                Integer max = cols.length == 1 ? columns.get(bare(cols[0])) : null;
-                if (why == null && max != null && text.codePointCount(0, text.length()) > max) {
-                    why = "is " + text.codePointCount(0, text.length()) + " characters long; at most " + max + " fit";
-                }
-                if (why != null) {
-                    errors.add(new FieldError(names[i], why));
-                }
-            } else if (state[i] instanceof Instant when) {
-                String why = Times.outOfRange(when);
-                if (why != null) {
-                    errors.add(new FieldError(names[i], why));
-                }
-            }
+            String[] cols = entity.getPropertyColumnNames(i);
+            check(names[i], state[i], cols.length == 1 ? columns.get(bare(cols[0])) : null, errors);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
     }
 
-    private Map<String, Map<String, Integer>> lengths(EventSource session) {
+    /**
+     * The same check for a row written by native SQL: {@code values} maps each column of {@code table} to what
+     * is written there; a refusal names the column.
+     */
+    public static void checkRow(jakarta.persistence.EntityManager em, String table, Map<String, ?> values) {
+        Map<String, Integer> columns = lengths(em.unwrap(org.hibernate.Session.class)).getOrDefault(table, Map.of());
+        List<FieldError> errors = new ArrayList<>();
+        values.forEach((column, value) -> check(column, value, columns.get(column), errors));
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+
+    private static void check(String field, Object value, Integer maxLength, List<FieldError> errors) {
+        String why = null;
+        if (value instanceof String text) {
+            why = Text.unstorable(text);
+            int length = text.codePointCount(0, text.length());
+            if (why == null && maxLength != null && length > maxLength) {
+                why = "is " + length + " characters long; at most " + maxLength + " fit";
+            }
+        } else if (value instanceof Instant when) {
+            why = Times.outOfRange(when);
+        }
+        if (why != null) {
+            errors.add(new FieldError(field, why));
+        }
+    }
+
+    private static Map<String, Map<String, Integer>> lengths(org.hibernate.Session session) {
         Map<String, Map<String, Integer>> known = lengths;
         if (known == null) {
             known = session.doReturningWork(connection -> {

@@ -12,7 +12,9 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.yaml.snakeyaml.LoaderOptions;
+import org.paddock.artifact.YamlLimits;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
@@ -50,7 +52,7 @@ public final class GreenwavePolicies {
         List<Policy> policies = new ArrayList<>();
         Set<String> ids = new java.util.HashSet<>();
         try {
-            for (Node document : new Yaml(new LoaderOptions()).composeAll(new StringReader(yaml))) {
+            for (Node document : new Yaml(YamlLimits.options()).composeAll(new StringReader(yaml))) {
                 Policy policy = policy(document);
                 if (!ids.add(policy.id())) {
                     throw error(document, "policy id '" + policy.id() + "' is used twice");
@@ -60,6 +62,12 @@ public final class GreenwavePolicies {
         } catch (MarkedYAMLException e) {
             int line = e.getProblemMark() != null ? e.getProblemMark().getLine() + 1 : 0;
             throw new IllegalArgumentException("policy YAML line " + line + ": not valid YAML: " + e.getProblem(), e);
+        } catch (ReaderException e) {
+            throw new IllegalArgumentException("policy YAML: not valid YAML: character U+%04X is not allowed (character %d)"
+                    .formatted(e.getCodePoint(), e.getPosition() + 1), e);
+        } catch (YAMLException e) {
+            // YamlLimits' limits, which SnakeYAML reports without a position
+            throw new IllegalArgumentException("policy YAML: refused: " + e.getMessage(), e);
         }
         return List.copyOf(policies);
     }

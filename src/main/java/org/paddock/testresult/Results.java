@@ -1,5 +1,6 @@
 package org.paddock.testresult;
 
+import org.paddock.platform.Like;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
@@ -80,8 +81,8 @@ public class Results {
             where.append(" and (");
             for (int i = 0; i < s.testcases().size(); i++) {
                 String tc = s.testcases().get(i);
-                where.append(i == 0 ? "" : " or ").append(tc.contains("*") ? "testcase like ?" : "testcase = ?");
-                params.add(tc.replace("*", "%"));
+                where.append(i == 0 ? "" : " or ").append(tc.contains("*") ? "testcase like ? escape '\\'" : "testcase = ?");
+                params.add(tc.contains("*") ? Like.literal(tc).replace("*", "%") : tc);
             }
             where.append(")");
         }

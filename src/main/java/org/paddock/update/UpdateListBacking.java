@@ -58,7 +58,7 @@ public class UpdateListBacking {
     public void load() {
         releaseNames = releases.allWithModuleStreams().stream().map(r -> r.getName()).toList();
         try {
-            UpdateRepository.Page result = updates.search(query().checked(), (Math.max(page, 1) - 1) * ROWS, ROWS);
+            UpdateRepository.Page result = updates.search(query().checked(), (Math.max(page, 1) - 1L) * ROWS, ROWS);
             rows = result.rows().stream().map(UpdateDtos.UpdateSummary::of).toList();
             total = result.total();
         } catch (InvalidInputException e) {

@@ -1,5 +1,6 @@
 package org.paddock.update;
 
+import org.paddock.platform.Like;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -80,16 +81,20 @@ public class UpdateRepository {
     public record Page(List<ModuleUpdate> rows, long total) {
     }
 
-    public Page search(UpdateQuery q, int first, int max) {
+    /** One page of the updates {@code q} finds, from row {@code first} (0-based); past the last row it is empty. */
+    public Page search(UpdateQuery q, long first, int max) {
         Map<String, Object> params = new HashMap<>();
         String where = where(q, params);
         TypedQuery<Long> count = em.createQuery("select count(u) from ModuleUpdate u where " + where, Long.class);
         params.forEach(count::setParameter);
         long total = count.getSingleResult();
+        if (first >= total) {
+            return new Page(List.of(), total);
+        }
         TypedQuery<ModuleUpdate> select = em.createQuery("select u from ModuleUpdate u join fetch u.release where "
                 + where + " order by " + orderBy(q), ModuleUpdate.class);
         params.forEach(select::setParameter);
-        List<ModuleUpdate> rows = select.setFirstResult(Math.max(0, first)).setMaxResults(Math.max(1, Math.min(max, 500)))
+        List<ModuleUpdate> rows = select.setFirstResult((int) Math.max(0, first)).setMaxResults(Math.max(1, Math.min(max, 500)))
                 .getResultList();
         return new Page(rows, total);
     }
@@ -145,12 +150,11 @@ public class UpdateRepository {
             p.put("submitter", q.submitter().strip());
         }
         if (set(q.q())) {
-            w.append(" and (u.alias = :qexact or lower(u.title) like :qlike or exists (select 1 from ModuleUpdate u3 "
+            w.append(" and (u.alias = :qexact or lower(u.title) like :qlike escape '\\' or exists (select 1 from ModuleUpdate u3 "
                     + "join u3.builds b3 join b3.artifacts a where u3 = u and lower(a.name) = :qlower))");
             String text = q.q().strip();
             p.put("qexact", text);
-            p.put("qlike", "%" + text.toLowerCase(Locale.ROOT).replace("\\", "\\\\").replace("%", "\\%")
-                    .replace("_", "\\_") + "%");
+            p.put("qlike", "%" + Like.literal(text.toLowerCase(Locale.ROOT)) + "%");
             p.put("qlower", text.toLowerCase(Locale.ROOT));
         }
         return w.toString();

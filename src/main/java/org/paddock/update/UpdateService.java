@@ -184,6 +184,8 @@ public class UpdateService {
                         + "' (name:stream:version:context:arch); import it first or send it in newBuilds"));
             } else if (holder.isPresent()) {
                 errors.add(new FieldError("builds[" + i + "]", nsvca + " is already in update " + holder.get().getAlias()));
+            } else if (builds.contains(found.get())) {
+                errors.add(new FieldError("builds[" + i + "]", nsvca + " is given twice"));
             } else {
                 builds.add(found.get());
             }
@@ -193,8 +195,13 @@ public class UpdateService {
         if (draft.modulemd() != null && !draft.modulemd().isBlank()) {
             drafts.addAll(importer.fromModulemd(draft.modulemd()));
         }
+        java.util.Set<String> given = new java.util.HashSet<>();
         for (int i = 0; i < drafts.size(); i++) {
             String field = i < fromJson ? "newBuilds[" + i + "]" : "modulemd";
+            if (!given.add(drafts.get(i).nsvca())) {
+                errors.add(new FieldError(field, "module build " + drafts.get(i).nsvca() + " is given twice"));
+                continue;
+            }
             try {
                 builds.add(importer.create(release, drafts.get(i), field));
             } catch (InvalidInputException e) {

@@ -63,7 +63,7 @@ public class UpdatesResource {
         }
         UpdateQuery query = new UpdateQuery(release, module, status, request, type, severity, cve, bug, submitter,
                 q, gating, sort, order.equals("desc")).checked();
-        UpdateRepository.Page result = updates.search(query, (page - 1) * rows, rows);
+        UpdateRepository.Page result = updates.search(query, (page - 1L) * rows, rows);
         return new UpdateDtos.Page<>(result.total(), page, rows,
                 result.rows().stream().map(UpdateDtos.UpdateSummary::of).toList());
     }

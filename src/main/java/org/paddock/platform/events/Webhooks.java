@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.paddock.platform.StoredValues;
 import org.paddock.platform.FieldError;
 import org.paddock.platform.ForbiddenException;
 import org.paddock.platform.InvalidInputException;
@@ -16,6 +17,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -71,6 +73,7 @@ public class Webhooks {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        StoredValues.checkRow(em, "webhook", Map.of("url", url.strip(), "events", String.join(",", types)));
         Instant now = clock.instant();
         long id = ((Number) em.createNativeQuery("""
                         insert into webhook (url, secret, events, active, created_by, created_at)
@@ -104,6 +107,9 @@ public class Webhooks {
 
     @SuppressWarnings("unchecked")
     public List<DeliveryView> deliveries(long webhookId, int limit) {
+        if (em.createNativeQuery("select 1 from webhook where id = ?").setParameter(1, webhookId).getResultList().isEmpty()) {
+            throw new NotFoundException("there is no webhook " + webhookId);
+        }
         List<Object[]> rows = em.createNativeQuery("""
                         select d.id, e.id, e.type, e.subject, d.state, d.attempts, d.last_status_code, d.last_error,
                                d.next_attempt_at, d.delivered_at, d.created_at
