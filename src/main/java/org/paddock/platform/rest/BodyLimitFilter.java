@@ -20,7 +20,8 @@ import java.time.Duration;
  * Bounds every API body: above {@code paddock.api.max-body-bytes} (default 2 MiB) it is refused with 413 —
  * at once when its length is declared, as soon as the limit is passed when it comes chunked — and one that
  * is still arriving {@code paddock.api.body-timeout} (default 30 s) after the first read is cut with 408,
- * so a client that sends a byte now and then cannot hold a thread.
+ * so a client that sends a byte now and then cannot hold a thread; one that stops sending is cut by the
+ * server's read timeout (30 s without a byte), also with 408.
  */
 @WebFilter(urlPatterns = "/api/*")
 public class BodyLimitFilter extends HttpFilter {
@@ -86,7 +87,13 @@ public class BodyLimitFilter extends HttpFilter {
             if (deadline == 0) {
                 deadline = System.nanoTime() + timeout.toNanos();
             }
-            int n = in.read(buf, off, len);
+            int n;
+            try {
+                n = in.read(buf, off, len);
+            } catch (IOException e) {
+                // the container's read timeout (30 s without a byte), or the client went away
+                throw new BodyRefused("the body stopped arriving before its end", 408);
+            }
             if (n > 0 && (read += n) > limit) {
                 throw new BodyRefused(tooLarge(), 413);
             }

@@ -147,7 +147,7 @@ public final class JsonBodies {
         } catch (StreamConstraintsException e) {
             throw new MalformedJsonException("the body is nested more than " + MAX_DEPTH + " levels deep or has a number of more than 64 digits");
         } catch (JsonProcessingException e) {
-            throw new MalformedJsonException(e.getOriginalMessage() + " " + at(e.getLocation()));
+            throw new MalformedJsonException(e.getOriginalMessage().replaceAll("\\[Source: [^;]*; ", "[") + " " + at(e.getLocation()));
         } catch (IOException e) {
             throw new MalformedJsonException(e.getMessage());
         }

@@ -1,33 +1,33 @@
 package org.paddock.platform.rest;
 
-import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.MultivaluedMap;
-import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
+import jakarta.ws.rs.ext.ReaderInterceptor;
+import jakarta.ws.rs.ext.ReaderInterceptorContext;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.lang.annotation.Annotation;
-import java.lang.reflect.Type;
+import java.io.Reader;
 
 /**
  * The one way a JSON request body reaches a resource: the whole body (bounded by {@link BodyLimitFilter}) read
- * by {@link JsonBodies}. Being the application's own provider, JAX-RS prefers it to the server's JSON binding.
+ * by {@link JsonBodies}. It intercepts every entity read, so which of the server's body readers would have been
+ * chosen does not matter: none is asked (the server's JSON binding is the one that spun on an unclosed object).
  */
 @Provider
-@Consumes({MediaType.APPLICATION_JSON, "application/*+json", "text/json"})
-public class JsonBodyReader implements MessageBodyReader<Object> {
+public class JsonBodyReader implements ReaderInterceptor {
 
     @Override
-    public boolean isReadable(Class<?> type, Type genericType, Annotation[] annotations, MediaType mediaType) {
-        return type != String.class && type != byte[].class && !InputStream.class.isAssignableFrom(type)
-                && !java.io.Reader.class.isAssignableFrom(type);
+    public Object aroundReadFrom(ReaderInterceptorContext context) throws IOException {
+        Class<?> type = context.getType();
+        if (!isJson(context.getMediaType()) || type == String.class || type == byte[].class
+                || InputStream.class.isAssignableFrom(type) || Reader.class.isAssignableFrom(type)) {
+            return context.proceed();
+        }
+        return JsonBodies.read(context.getInputStream().readAllBytes(), context.getGenericType());
     }
 
-    @Override
-    public Object readFrom(Class<Object> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                           MultivaluedMap<String, String> httpHeaders, InputStream entityStream) throws IOException {
-        return JsonBodies.read(entityStream.readAllBytes(), genericType);
+    private static boolean isJson(MediaType type) {
+        return type != null && (type.getSubtype().equals("json") || type.getSubtype().endsWith("+json"));
     }
 }
