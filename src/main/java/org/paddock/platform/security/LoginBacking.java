@@ -12,6 +12,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.paddock.platform.LocalPaths;
 
 import java.io.IOException;
 
@@ -39,7 +40,7 @@ public class LoginBacking {
                 withParams().newAuthentication(true).credential(new UsernamePasswordCredential(
                         username == null ? "" : username.strip(), password == null ? "" : password)));
         if (status == AuthenticationStatus.SUCCESS) {
-            ext.redirect(ext.getRequestContextPath() + safeNext());
+            ext.redirect(ext.getRequestContextPath() + LocalPaths.orHome(next));
             faces.responseComplete();
         } else {
             faces.addMessage("login-form:password", new FacesMessage(FacesMessage.SEVERITY_ERROR,
@@ -53,14 +54,6 @@ public class LoginBacking {
         ext.invalidateSession();
         ext.redirect(ext.getRequestContextPath() + "/");
         faces.responseComplete();
-    }
-
-    /** Only a path inside Paddock: never an open redirect to another site. */
-    private String safeNext() {
-        if (next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\")) {
-            return next;
-        }
-        return "/";
     }
 
     public String getUsername() {
