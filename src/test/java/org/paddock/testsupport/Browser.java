@@ -65,7 +65,8 @@ public final class Browser {
 
     /**
      * What the browser's console said about the Content-Security-Policy since the last call: Chromium logs every
-     * blocked script, style, frame or connection as a SEVERE "Refused to …" message.
+     * blocked script, style, frame or connection as a SEVERE message ("Refused to …", or in newer versions "… violates
+     * the following Content Security Policy directive …").
      */
     public static List<String> cspViolations(WebDriver driver) {
         return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
