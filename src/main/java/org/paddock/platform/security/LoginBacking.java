@@ -15,6 +15,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.paddock.platform.LocalPaths;
 
 import java.io.IOException;
+import java.time.Clock;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
@@ -29,6 +30,9 @@ public class LoginBacking {
     @Inject
     FacesContext faces;
 
+    @Inject
+    Clock clock;
+
     private String username;
     private String password;
     private String next;
@@ -42,6 +46,9 @@ public class LoginBacking {
         if (status == AuthenticationStatus.SUCCESS) {
             ext.redirect(ext.getRequestContextPath() + LocalPaths.orHome(next));
             faces.responseComplete();
+        } else if (ext.getRequestMap().get(SignInLock.ATTRIBUTE) instanceof SignInLock lock) {
+            String refusal = lock.message(clock.instant());
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal, refusal));
         } else {
             faces.addMessage("login-form:password", new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     "Wrong user name or password", "Wrong user name or password"));
