@@ -43,11 +43,11 @@ public class SignInCounter {
         }
 
         /**
-         * The counted form of a user name or address: stripped, lower-case, no control characters (it is written
-         * to the log), cut to the column's length.
+         * The counted form of a user name or address: stripped, lower-case, no control or invisible formatting
+         * characters (it is written to the log), cut to the column's length.
          */
         String subject(String raw) {
-            String s = raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT).replaceAll("\\p{Cntrl}", "?");
+            String s = raw == null ? "" : raw.strip().toLowerCase(Locale.ROOT).replaceAll("[\\p{Cc}\\p{Cf}]", "?");
             return s.length() > SUBJECT_LENGTH ? s.substring(0, SUBJECT_LENGTH) : s;
         }
 
