@@ -6,6 +6,8 @@ import fish.payara.micro.PayaraMicroRuntime;
 import sun.misc.Signal;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
@@ -14,11 +16,14 @@ import java.net.URISyntaxException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Stream;
 
@@ -142,6 +147,10 @@ public final class Launcher {
                     .setNoCluster(true)
                     .setRootDir(rootDir.toFile())
                     .setPrintLogo(false)
+                    .setPreBootHandler(commands -> preBootCommands().forEach(line -> {
+                        String[] words = line.split("\\s+");
+                        commands.run(words[0], Arrays.copyOfRange(words, 1, words.length));
+                    }))
                     .bootStrap();
         } catch (IOException | BootstrapException | RuntimeException e) {
             throw new LaunchException("Payara Micro failed to start: " + LaunchException.causeOf(e), 4);
@@ -149,6 +158,16 @@ public final class Launcher {
         if (!runtime.deploy("paddock", "/", war.toFile())) {
             throw new LaunchException("Paddock failed to deploy (see the server log above for the cause, "
                     + "often the database schema or its migrations)", 4);
+        }
+    }
+
+    /** The asadmin commands of payara-preboot.asadmin, which the tests' and the container's Payara run too. */
+    private static List<String> preBootCommands() {
+        try (InputStream in = Launcher.class.getResourceAsStream("payara-preboot.asadmin")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().map(String::strip)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -27,6 +28,8 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -114,6 +117,36 @@ class PlatformIT {
         assertThat(live.statusCode()).isEqualTo(200);
         assertThat(live.body()).contains("\"name\":\"paddock\"")
                 .contains(System.getProperty("paddock.version"));
+    }
+
+    /** Pages, error pages, the API, feeds, static resources and health: the same security headers, no server version. */
+    @Test
+    @RunAsClient
+    void everyResponseCarriesTheSecurityHeadersAndNoServerVersion(@ArquillianResource URL base) throws Exception {
+        for (String path : List.of("/", "/login.xhtml", "/no-such-page.xhtml", "/api/v1/releases", "/api/v1/updates/NOPE",
+                "/feeds/atom.xml", "/jakarta.faces.resource/paddock.css.xhtml?ln=paddock", "/health/ready")) {
+            HttpHeaders headers = get(base, path).headers();
+            assertThat(headers.firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(csp -> assertThat(csp)
+                    .contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "script-src 'self'")
+                    .doesNotContain("unsafe-eval").doesNotContainPattern("script-src[^;]*unsafe-inline"));
+            assertThat(headers.firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
+            assertThat(headers.firstValue("Referrer-Policy")).as(path).contains("same-origin");
+            assertThat(headers.allValues("Server")).as(path).noneMatch(server -> server.matches(".*\\d.*"));
+            assertThat(headers.allValues("X-Powered-By")).as(path).isEmpty();
+        }
+    }
+
+    /** A page's inline scripts run by the nonce its policy names, and its session cookie stays home. */
+    @Test
+    @RunAsClient
+    void aPageNamesItsScriptNonceAndItsSessionCookieIsSameSiteLax(@ArquillianResource URL base) throws Exception {
+        HttpResponse<String> login = get(base, "/login.xhtml");
+        Matcher nonce = Pattern.compile("script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'")
+                .matcher(login.headers().firstValue("Content-Security-Policy").orElseThrow());
+        assertThat(nonce.find()).isTrue();
+        assertThat(login.body()).contains("nonce=\"" + nonce.group(1) + "\"");
+        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+                .startsWith("JSESSIONID=").containsIgnoringCase("HttpOnly").contains("SameSite=Lax"));
     }
 
     private static HttpResponse<String> get(URL base, String path) throws Exception {

@@ -5,6 +5,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
@@ -14,6 +15,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import java.net.URL;
 import java.time.Duration;
 import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Base of the browser tests ({@code *PageIT}): the real WAR deployed by Arquillian, one headless Chromium
@@ -43,6 +46,12 @@ public abstract class PageTest {
             browser.quit();
             browser = null;
         }
+    }
+
+    /** Every page a test visited ran under Paddock's Content-Security-Policy without the browser refusing anything. */
+    @AfterEach
+    void noContentSecurityPolicyViolations() {
+        assertThat(Browser.cspViolations(browser)).as("CSP violations in the browser console").isEmpty();
     }
 
     protected String text(String id) {

@@ -130,7 +130,9 @@ class UpdatesPageIT extends PageTest {
                         .POST(java.net.http.HttpRequest.BodyPublishers.ofString("actions-form=actions-form&alias=" + alias
                                 + "&actions-form%3Arevoke=&jakarta.faces.ViewState=stolen%3A1"))
                         .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
-        assertThat(forged.statusCode()).isNotEqualTo(302);
+        assertThat(forged.statusCode()).isEqualTo(302);
+        assertThat(forged.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/expired.xhtml?next=%2Fupdate.xhtml%3Falias%3D" + alias));
         io.restassured.RestAssured.given().baseUri(base.toString()).get("api/v1/updates/" + alias).then()
                 .body("status", org.hamcrest.Matchers.equalTo("pending"))
                 .body("request", org.hamcrest.Matchers.equalTo("testing"));

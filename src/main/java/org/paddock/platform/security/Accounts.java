@@ -17,12 +17,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** Users, groups and API tokens: checking passwords and tokens, creating users, issuing and revoking tokens. */
 @ApplicationScoped
 public class Accounts {
 
     static final int MIN_PASSWORD = 8;
+    /** What a user name may be: a lower-case letter, then up to 63 of a-z, 0-9, '.', '_', '-'. */
+    private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{0,63}");
 
     @PersistenceContext(unitName = "paddock")
     EntityManager em;
@@ -52,7 +55,8 @@ public class Accounts {
 
     /** The active user with this name and password. */
     public Optional<User> checkPassword(String username, String password) {
-        if (username == null || password == null) {
+        // a name no user can have is looked up nowhere: a NUL or a megabyte of text never reaches the database
+        if (username == null || password == null || !USERNAME.matcher(username.strip()).matches()) {
             return Optional.empty();
         }
         return byUsername(username.strip()).filter(User::isActive)
@@ -81,7 +85,7 @@ public class Accounts {
                            Set<String> groupNames) {
         List<FieldError> errors = new ArrayList<>();
         String name = username == null ? "" : username.strip();
-        if (!name.matches("[a-z][a-z0-9._-]{0,63}")) {
+        if (!USERNAME.matcher(name).matches()) {
             errors.add(new FieldError("username", "must start with a lower-case letter and hold only a-z, 0-9, . _ - "
                     + "(at most 64 characters)"));
         } else if (byUsername(name).isPresent()) {

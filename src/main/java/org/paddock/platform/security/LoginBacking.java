@@ -12,8 +12,10 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.paddock.platform.LocalPaths;
 
 import java.io.IOException;
+import java.time.Clock;
 
 import static jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters.withParams;
 
@@ -28,6 +30,9 @@ public class LoginBacking {
     @Inject
     FacesContext faces;
 
+    @Inject
+    Clock clock;
+
     private String username;
     private String password;
     private String next;
@@ -39,8 +44,11 @@ public class LoginBacking {
                 withParams().newAuthentication(true).credential(new UsernamePasswordCredential(
                         username == null ? "" : username.strip(), password == null ? "" : password)));
         if (status == AuthenticationStatus.SUCCESS) {
-            ext.redirect(ext.getRequestContextPath() + safeNext());
+            ext.redirect(ext.getRequestContextPath() + LocalPaths.orHome(next));
             faces.responseComplete();
+        } else if (ext.getRequestMap().get(SignInLock.ATTRIBUTE) instanceof SignInLock lock) {
+            String refusal = lock.message(clock.instant());
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal, refusal));
         } else {
             faces.addMessage("login-form:password", new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     "Wrong user name or password", "Wrong user name or password"));
@@ -53,14 +61,6 @@ public class LoginBacking {
         ext.invalidateSession();
         ext.redirect(ext.getRequestContextPath() + "/");
         faces.responseComplete();
-    }
-
-    /** Only a path inside Paddock: never an open redirect to another site. */
-    private String safeNext() {
-        if (next != null && next.startsWith("/") && !next.startsWith("//") && !next.contains("\\")) {
-            return next;
-        }
-        return "/";
     }
 
     public String getUsername() {

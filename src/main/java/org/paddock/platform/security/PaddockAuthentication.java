@@ -30,6 +30,9 @@ public class PaddockAuthentication implements HttpAuthenticationMechanism {
     @Inject
     Accounts accounts;
 
+    @Inject
+    SignInThrottle throttle;
+
     @Override
     public AuthenticationStatus validateRequest(HttpServletRequest request, HttpServletResponse response,
                                                 HttpMessageContext context) {
@@ -44,15 +47,7 @@ public class PaddockAuthentication implements HttpAuthenticationMechanism {
         }
         Credential credential = context.getAuthParameters().getCredential();
         if (credential instanceof UsernamePasswordCredential login) {
-            Optional<User> user = accounts.checkPassword(login.getCaller(), login.getPasswordAsString());
-            if (user.isEmpty()) {
-                return AuthenticationStatus.SEND_FAILURE;
-            }
-            request.getSession(true);
-            request.changeSessionId();
-            request.getSession().setAttribute(SESSION_USER, user.get().getUsername());
-            request.setAttribute(VIA, "session");
-            return context.notifyContainerAboutLogin(user.get().getUsername(), Set.of());
+            return signIn(login, request, context);
         }
         HttpSession session = request.getSession(false);
         if (session != null && session.getAttribute(SESSION_USER) instanceof String name) {
@@ -60,6 +55,34 @@ public class PaddockAuthentication implements HttpAuthenticationMechanism {
             return context.notifyContainerAboutLogin(name, Set.of());
         }
         return context.doNothing();
+    }
+
+    /**
+     * A person signing in on the login page. While their user name or address is locked ({@link SignInThrottle})
+     * even the right password is refused, unchecked; the lock is left in the request for the page to tell.
+     */
+    private AuthenticationStatus signIn(UsernamePasswordCredential login, HttpServletRequest request,
+                                        HttpMessageContext context) {
+        String address = request.getRemoteAddr();
+        Optional<SignInLock> lock = throttle.lockFor(login.getCaller(), address);
+        if (lock.isEmpty()) {
+            Optional<User> user = accounts.checkPassword(login.getCaller(), login.getPasswordAsString());
+            if (user.isPresent()) {
+                throttle.succeeded(user.get().getUsername());
+                return signedIn(user.get(), request, context);
+            }
+            lock = throttle.failed(login.getCaller(), address);
+        }
+        lock.ifPresent(l -> request.setAttribute(SignInLock.ATTRIBUTE, l));
+        return AuthenticationStatus.SEND_FAILURE;
+    }
+
+    private static AuthenticationStatus signedIn(User user, HttpServletRequest request, HttpMessageContext context) {
+        request.getSession(true);
+        request.changeSessionId();
+        request.getSession().setAttribute(SESSION_USER, user.getUsername());
+        request.setAttribute(VIA, "session");
+        return context.notifyContainerAboutLogin(user.getUsername(), Set.of());
     }
 
     private static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {
