@@ -23,6 +23,8 @@ import java.util.TreeSet;
 public record Nevra(String name, String epoch, String version, String release, String arch) {
 
     private static final String SHAPE = "name-[epoch:]version-release.arch";
+    /** rpm keeps a package's epoch in an unsigned 32-bit tag (comparing, {@link Evr} takes any digits). */
+    static final long MAX_EPOCH = 4_294_967_295L;
 
     /** Package architectures from rpm's rpmrc, plus the source kinds. */
     private static final SortedSet<String> ARCHES = Collections.unmodifiableSortedSet(new TreeSet<>(List.of(
@@ -115,6 +117,9 @@ public record Nevra(String name, String epoch, String version, String release, S
         String problem = nameProblem(name);
         if (problem == null) {
             problem = release == null ? "has no release" : Evr.problem(epoch, version, release);
+        }
+        if (problem == null && epoch != null && (epoch.length() > 10 || Long.parseLong(epoch) > MAX_EPOCH)) {
+            problem = "has an epoch larger than rpm builds, " + MAX_EPOCH;
         }
         if (problem == null) {
             problem = archProblem(arch);

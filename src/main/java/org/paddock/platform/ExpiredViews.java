@@ -35,6 +35,8 @@ import java.util.Map;
 public class ExpiredViews {
 
     static final String PAGE = "/expired.xhtml";
+    /** The request attribute the layout shows above every page: input refused where the page did not expect it. */
+    static final String REFUSED = "paddockRefused";
 
     private String next;
 
@@ -110,14 +112,31 @@ public class ExpiredViews {
         public void handle() {
             FacesContext faces = FacesContext.getCurrentInstance();
             for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator(); events.hasNext(); ) {
-                if (expired(events.next().getContext().getException())) {
+                Throwable thrown = events.next().getContext().getException();
+                InvalidInputException refused = refused(thrown);
+                if (expired(thrown)) {
                     events.remove();
                     if (!faces.getResponseComplete()) {
                         redirect(faces);
                     }
+                } else if (refused != null) {
+                    // refused when it was stored (StoredValues), after the page's own checks: said on the same page
+                    events.remove();
+                    faces.getExternalContext().getRequestMap().put(REFUSED, refused.errors());
+                    faces.validationFailed();
+                    faces.renderResponse();
                 }
             }
             getWrapped().handle();
+        }
+
+        private static InvalidInputException refused(Throwable t) {
+            for (Throwable cause = t; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+                if (cause instanceof InvalidInputException invalid) {
+                    return invalid;
+                }
+            }
+            return null;
         }
 
         private static boolean expired(Throwable t) {

@@ -43,6 +43,15 @@ public class StoredValues implements Integrator, PreInsertEventListener, PreUpda
 
     @Override
     public boolean onPreInsert(PreInsertEvent event) {
+        if (event.getPersister() instanceof AbstractEntityPersister entity && event.getId() instanceof String id) {
+            // an identifier that is text (a policy's id) is written too, but is not part of the state
+            List<FieldError> errors = new ArrayList<>();
+            check(entity.getIdentifierPropertyName(), id, lengths(event.getSession())
+                    .getOrDefault(bare(entity.getTableName()), Map.of()).get(bare(entity.getIdentifierColumnNames()[0])), errors);
+            if (!errors.isEmpty()) {
+                throw new InvalidInputException(errors);
+            }
+        }
         check(event.getPersister(), event.getState(), event.getSession());
         return false;
     }

@@ -56,7 +56,7 @@ public class HistoryEntry {
         this.field = Objects.requireNonNull(field);
         this.fromValue = from;
         this.toValue = to;
-        this.reason = reason == null ? "" : (reason.length() > 1000 ? reason.substring(0, 1000) : reason);
+        this.reason = reason == null ? "" : reason; // too long is refused when stored (StoredValues), never cut
     }
 
     public Long getId() {

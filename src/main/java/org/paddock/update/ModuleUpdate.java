@@ -373,14 +373,14 @@ public class ModuleUpdate {
 
     /** Keeps the update where it is until the hold is lifted: the pusher leaves it alone. */
     public void hold(User by, String reason, Instant now) {
-        if (status != UpdateStatus.PENDING && status != UpdateStatus.TESTING) {
-            throw refusedInState("be held");
-        }
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "is required: say why the update must wait");
         }
         if (reason.length() > 1000) {
             throw new InvalidInputException("reason", "must be at most 1000 characters");
+        }
+        if (status != UpdateStatus.PENDING && status != UpdateStatus.TESTING) {
+            throw refusedInState("be held");
         }
         record(by, now, "hold", holdReason, reason.strip(), "held by " + by.getUsername());
         holdReason = reason.strip();
@@ -398,14 +398,14 @@ public class ModuleUpdate {
 
     /** A policy editor lets the update go stable outside its windows (days in testing and gating still apply). */
     public void overrideWindow(User by, String reason, Instant now) {
-        if (status != UpdateStatus.TESTING) {
-            throw refused("is " + status.word() + ": only an update in testing can skip its window");
-        }
         if (reason == null || reason.isBlank()) {
             throw new InvalidInputException("reason", "is required: say why the update may skip its window");
         }
         if (reason.length() > 1000) {
             throw new InvalidInputException("reason", "must be at most 1000 characters");
+        }
+        if (status != UpdateStatus.TESTING) {
+            throw refused("is " + status.word() + ": only an update in testing can skip its window");
         }
         record(by, now, "window override", windowOverride, reason.strip(), "window overridden by " + by.getUsername());
         windowOverride = reason.strip();

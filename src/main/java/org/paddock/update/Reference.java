@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
 /** A checked reference value: {@code CVE-2026-12345}, Bugzilla bug {@code 2291234}, or an http(s) URL. */
 public record Reference(ReferenceKind kind, String id, String title, String url) {
 
-    private static final Pattern CVE = Pattern.compile("CVE-\\d{4}-\\d{4,}");
+    private static final Pattern CVE = Pattern.compile("CVE-\\d{4}-\\d{4,19}");
     private static final Pattern BUG = Pattern.compile("\\d{1,10}");
     static final String CVE_URL = "https://www.cve.org/CVERecord?id=";
 
@@ -43,7 +43,7 @@ public record Reference(ReferenceKind kind, String id, String title, String url)
                 v = v.toUpperCase(Locale.ROOT);
                 if (!CVE.matcher(v).matches()) {
                     return Result.error(new FieldError(field + ".id",
-                            "'" + id + "' is not a CVE id: expected CVE-YYYY-NNNN (four or more digits)"));
+                            "'" + id + "' is not a CVE id: expected CVE-YYYY-NNNN (four to nineteen digits)"));
                 }
                 return Result.ok(new Reference(k, v, title, CVE_URL + v));
             }

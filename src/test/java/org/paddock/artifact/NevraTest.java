@@ -90,6 +90,8 @@ class NevraTest {
             nginx-x:1.24.0-1.fc45.x86_64   | NEVRA 'nginx-x:1.24.0-1.fc45.x86_64' has a non-numeric epoch 'x'
             nginx-1.0:1.24.0-1.fc45.x86_64 | NEVRA 'nginx-1.0:1.24.0-1.fc45.x86_64' has a non-numeric epoch '1.0'
             nginx-:1.24.0-1.fc45.x86_64    | NEVRA 'nginx-:1.24.0-1.fc45.x86_64' has an empty epoch
+            nginx-4294967296:1.24-1.x86_64 | NEVRA 'nginx-4294967296:1.24-1.x86_64' has an epoch larger than rpm builds, 4294967295
+            nginx-99999999999:1-1.x86_64   | NEVRA 'nginx-99999999999:1-1.x86_64' has an epoch larger than rpm builds, 4294967295
             nginx-1:2:1.24-1.fc45.x86_64   | NEVRA 'nginx-1:2:1.24-1.fc45.x86_64' has an illegal character ':' in its version '2:1.24' (allowed: ASCII letters, digits and . _ + % { } ~ ^)
             1:nginx-1.24.0-1.fc45.x86_64   | NEVRA '1:nginx-1.24.0-1.fc45.x86_64' has a ':' in its name '1:nginx' (an epoch belongs before the version: name-[epoch:]version-release.arch)
             .nginx-1.24.0-1.fc45.x86_64    | NEVRA '.nginx-1.24.0-1.fc45.x86_64' has a name '.nginx' that does not start with an ASCII letter, a digit, '_' or '%'

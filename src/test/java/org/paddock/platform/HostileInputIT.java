@@ -49,6 +49,8 @@ class HostileInputIT {
     private static final Duration BOUND = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ANY = "*";
+    /** The servlet container refuses a NUL or broken UTF-8 in the path itself, before Paddock is reached: its own 400. */
+    private static final String BEFORE_PADDOCK = "(before Paddock)";
 
     @Deployment(testable = false)
     static WebArchive deployment() {
@@ -335,8 +337,8 @@ class HostileInputIT {
         t.add(get("/api/v1/updates?order=up", null, 422, "order"));
         t.add(get("/api/v1/updates?%00=1", null, 422, ANY));
         t.add(get("/api/v1/updates?q=%zz", null, 422, ANY));
-        t.add(get("/api/v1/updates/%00", null, 422, "path"));
-        t.add(get("/api/v1/updates/%C3%28", null, 422, "path"));
+        t.add(get("/api/v1/updates/%00", null, 400, BEFORE_PADDOCK));
+        t.add(get("/api/v1/updates/%C3%28", null, 400, BEFORE_PADDOCK));
         t.add(get("/api/v1/updates/" + "A".repeat(3000), null, 404, null));
         t.add(get("/api/v1/updates/" + alias + "/eligibility?at=bad", null, 422, "at"));
         t.add(get("/api/v1/updates/" + alias + "/eligibility?at=%2B300000-01-01T00:00:00Z", null, 422, "at"));
@@ -371,14 +373,14 @@ class HostileInputIT {
         t.add(get("/api/v1/webhooks/99999999/deliveries", "admin", 404, null));
         t.add(get("/api/v1/webhooks/" + webhook + "/deliveries?limit=abc", "admin", 422, "limit"));
         t.add(get("/api/v1/webhooks/" + webhook + "/deliveries?limit=0", "admin", 422, "limit"));
-        t.add(get("/api/v1/cadences/%00", null, 422, "path"));
+        t.add(get("/api/v1/cadences/%00", null, 400, BEFORE_PADDOCK));
         t.add(get("/api/v1/cadences/" + release + "/nginx", null, 4, null));
-        t.add(get("/api/v1/builds/%00", null, 422, "path"));
+        t.add(get("/api/v1/builds/%00", null, 400, BEFORE_PADDOCK));
         t.add(get("/api/v1/builds/nope", null, 404, null));
         t.add(get("/api/v1/modules?release=%00", null, 422, "release"));
         t.add(get("/api/v1/builds?module=%00", null, 422, "module"));
         t.add(new Case("DELETE", "/api/v1/policies/nope?reason=x", "erin", null, null, false, 404, null));
-        t.add(new Case("DELETE", "/api/v1/policies/%00?reason=x", "erin", null, null, false, 422, "path"));
+        t.add(new Case("DELETE", "/api/v1/policies/%00?reason=x", "erin", null, null, false, 400, BEFORE_PADDOCK));
         t.add(new Case("DELETE", "/api/v1/cadences/" + release + "/freezes/abc", "erin", null, null, false, 404, null));
         t.add(new Case("DELETE", "/api/v1/updates", "admin", null, null, false, 405, null));
         t.add(get("/api/v1/nothing-here", null, 404, null));
@@ -439,7 +441,7 @@ class HostileInputIT {
         if (c.status() < 10 ? a.status() / 100 != c.status() : a.status() != c.status()) {
             return "expected " + c.status() + (c.status() < 10 ? "xx" : "");
         }
-        if (a.status() < 400) {
+        if (a.status() < 400 || BEFORE_PADDOCK.equals(c.field())) {
             return null;
         }
         boolean api = c.target().startsWith("/api/");

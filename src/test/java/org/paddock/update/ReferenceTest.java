@@ -26,9 +26,10 @@ class ReferenceTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', textBlock = """
-            cve      | CVE-26-1234          | references[0].id   | 'CVE-26-1234' is not a CVE id: expected CVE-YYYY-NNNN (four or more digits)
-            cve      | CVE-2026-123         | references[0].id   | 'CVE-2026-123' is not a CVE id: expected CVE-YYYY-NNNN (four or more digits)
-            cve      | CVE-2026-1234 x      | references[0].id   | 'CVE-2026-1234 x' is not a CVE id: expected CVE-YYYY-NNNN (four or more digits)
+            cve      | CVE-26-1234          | references[0].id   | 'CVE-26-1234' is not a CVE id: expected CVE-YYYY-NNNN (four to nineteen digits)
+            cve      | CVE-2026-123         | references[0].id   | 'CVE-2026-123' is not a CVE id: expected CVE-YYYY-NNNN (four to nineteen digits)
+            cve      | CVE-2026-1234 x      | references[0].id   | 'CVE-2026-1234 x' is not a CVE id: expected CVE-YYYY-NNNN (four to nineteen digits)
+            cve      | CVE-2026-12345678901234567890 | references[0].id | 'CVE-2026-12345678901234567890' is not a CVE id: expected CVE-YYYY-NNNN (four to nineteen digits)
             bugzilla | rhbz#12              | references[0].id   | 'rhbz#12' is not a Bugzilla bug number
             url      | javascript:alert(1)  | references[0].id   | 'javascript:alert(1)' is not an http(s) URL
             url      | ftp://example.org/x  | references[0].id   | 'ftp://example.org/x' is not an http(s) URL

@@ -121,7 +121,10 @@ public final class JsonBodies {
             }
             return MAPPER.readValue(parser, target);
         } catch (JsonMappingException e) {
-            throw new InvalidInputException(path(e), reason(e, target));
+            // a map's key is not always in the exception's path; the parser knows where it stopped
+            String path = path(e);
+            String here = field(parser.getParsingContext());
+            throw new InvalidInputException(here.startsWith(path + ".") ? here : path, reason(e, target));
         } catch (JsonProcessingException e) {
             // the text was read once already: what fails now is a value, e.g. a number too large for its field
             throw new InvalidInputException(where(e), e.getOriginalMessage());
