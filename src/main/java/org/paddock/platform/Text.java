@@ -1,7 +1,8 @@
 package org.paddock.platform;
 
 import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -51,10 +52,13 @@ public final class Text {
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
         ByteBuffer in = ByteBuffer.wrap(bytes);
-        try {
-            return decoder.decode(in).toString();
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException(field, "is not valid UTF-8 (byte " + in.position() + " of " + bytes.length + ")");
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            throw new InvalidInputException(field, "is not valid UTF-8 (byte " + (in.position() + 1) + " of " + bytes.length
+                    + " starts no character)");
         }
+        decoder.flush(out);
+        return out.flip().toString();
     }
 }

@@ -434,6 +434,30 @@ class HostileInputIT {
                 .isEmpty();
     }
 
+    @Test
+    @Order(2)
+    void searchPagingAndReadsMeanWhatTheySay() throws Exception {
+        RawHttp http = new RawHttp(base, BOUND);
+        // "_" in free text is itself, not LIKE's any-character
+        assertThat(items(http, "/api/v1/updates?release=" + release + "&q=valid_update")).contains(alias);
+        assertThat(items(http, "/api/v1/updates?release=" + release + "&q=vali__update")).isEmpty();
+        assertThat(items(http, "/api/v1/updates?release=" + release + "&q=%25")).isEmpty();
+        // a page past the last is that page, empty, not the first
+        RawHttp.Answer far = http.send("GET", "/api/v1/updates?release=" + release + "&page=2147483647&rows=500",
+                Map.of(), null, false);
+        assertThat(JSON.readTree(far.body()).path("page").asLong()).isEqualTo(2147483647L);
+        assertThat(JSON.readTree(far.body()).path("items")).isEmpty();
+        assertThat(JSON.readTree(far.body()).path("total").asLong()).isEqualTo(1);
+    }
+
+    private static List<String> items(RawHttp http, String target) throws IOException {
+        RawHttp.Answer a = http.send("GET", target, Map.of(), null, false);
+        assertThat(a.status()).as(a.body()).isEqualTo(200);
+        List<String> aliases = new ArrayList<>();
+        JSON.readTree(a.body()).path("items").forEach(i -> aliases.add(i.path("alias").asText()));
+        return aliases;
+    }
+
     private static String check(Case c, RawHttp.Answer a) {
         if (a.status() == 0) {
             return "no answer within " + BOUND;
@@ -487,7 +511,7 @@ class HostileInputIT {
         }
         RawHttp http = new RawHttp(base, BOUND);
         RawHttp.Answer created = http.send("POST", "/api/v1/updates", Map.of("Authorization", "Bearer " + tokens.get("alice"),
-                "Content-Type", "application/json"), update("title", "\"A valid update for hostile neighbours\"").getBytes(StandardCharsets.UTF_8), false);
+                "Content-Type", "application/json"), update("title", "\"A valid_update for hostile neighbours\"").getBytes(StandardCharsets.UTF_8), false);
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         alias = JSON.readTree(created.body()).path("alias").asText();
         RawHttp.Answer hook = http.send("POST", "/api/v1/webhooks", Map.of("Authorization", "Bearer " + tokens.get("admin"),
