@@ -33,7 +33,9 @@ public class RequestTextFilter extends HttpFilter {
             response.setCharacterEncoding("UTF-8");
             response.getWriter().write(Problem.json(422, "the request's address cannot be read", java.util.List.of(problem)));
         } else {
-            response.sendError(400, problem.field() + " " + problem.reason());
+            // the page says it (the container would escape a sendError message once more than the page)
+            request.setAttribute("paddockBadRequest", problem.field() + " " + problem.reason());
+            response.sendError(400);
         }
     }
 
