@@ -21,7 +21,7 @@ import java.time.Duration;
  * at once when its length is declared, as soon as the limit is passed when it comes chunked — and one that
  * is still arriving {@code paddock.api.body-timeout} (default 30 s) after the first read is cut with 408,
  * so a client that sends a byte now and then cannot hold a thread; one that stops sending is cut by the
- * server's read timeout (30 s without a byte), also with 408.
+ * server's read timeout (10 s without a byte, payara-preboot.asadmin), also with 408.
  */
 @WebFilter(urlPatterns = "/api/*")
 public class BodyLimitFilter extends HttpFilter {
@@ -91,7 +91,7 @@ public class BodyLimitFilter extends HttpFilter {
             try {
                 n = in.read(buf, off, len);
             } catch (IOException e) {
-                // the container's read timeout (30 s without a byte), or the client went away
+                // the container's read timeout (10 s without a byte), or the client went away
                 throw new BodyRefused("the body stopped arriving before its end", 408);
             }
             if (n > 0 && (read += n) > limit) {
