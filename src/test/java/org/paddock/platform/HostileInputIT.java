@@ -450,6 +450,23 @@ class HostileInputIT {
         assertThat(JSON.readTree(far.body()).path("total").asLong()).isEqualTo(1);
     }
 
+    /** A body that stops half-way holds no thread for long: the server cuts it with 408 (not 500) after 10 s. */
+    @Test
+    @Order(3)
+    void aBodyThatStopsArrivingIsCut() throws Exception {
+        long start = System.nanoTime();
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            socket.getOutputStream().write(("POST /api/v1.0/decision HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                    + "Content-Length: 100\r\nConnection: close\r\n\r\n{\"a\":").getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readNBytes(12), StandardCharsets.US_ASCII);
+            Duration took = Duration.ofNanos(System.nanoTime() - start);
+            assertThat(answer).isEqualTo("HTTP/1.1 408");
+            assertThat(took).isLessThan(Duration.ofSeconds(20));
+        }
+    }
+
     private static List<String> items(RawHttp http, String target) throws IOException {
         RawHttp.Answer a = http.send("GET", target, Map.of(), null, false);
         assertThat(a.status()).as(a.body()).isEqualTo(200);
