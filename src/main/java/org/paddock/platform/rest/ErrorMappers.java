@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.paddock.platform.ConflictException;
+import org.paddock.platform.DatabaseUnavailable;
 import org.paddock.platform.ForbiddenException;
 import org.paddock.platform.InvalidInputException;
 import org.paddock.platform.security.CurrentUser;
@@ -25,6 +26,10 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable thrown) {
+        if (DatabaseUnavailable.isCause(thrown)) {
+            return Response.fromResponse(Problem.response(503, DatabaseUnavailable.MESSAGE))
+                    .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+        }
         Throwable e = unwrap(thrown);
         if (e instanceof InvalidInputException invalid) {
             return Problem.response(422, invalid.getMessage(), invalid.errors());
