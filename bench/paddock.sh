@@ -14,3 +14,13 @@ start_paddock() {
   db=$(grep -o 'jdbc:postgresql://localhost:[0-9]*/paddock' "$DATA/server.log" | head -1 | sed 's#.*:\([0-9]*\)/paddock#\1#')
   PSQL="psql -q -h localhost -p $db -U postgres -d paddock -v ON_ERROR_STOP=1"
 }
+
+# Prints a new API token for USER ($1), stored the way Paddock stores them (only its SHA-256), via $PSQL.
+issue_token() {
+  local secret hash
+  secret="pdk_bench$(head -c 16 /dev/urandom | od -An -tx1 | tr -d ' \n')"
+  hash=$(printf %s "$secret" | sha256sum | cut -d' ' -f1)
+  $PSQL -c "insert into api_token (user_id, name, token_hash, token_prefix, created_at)
+            select id, 'bench', '$hash', '${secret:0:10}', now() from paddock_user where username = '$1'"
+  echo "$secret"
+}

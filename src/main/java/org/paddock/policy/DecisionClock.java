@@ -2,6 +2,8 @@ package org.paddock.policy;
 
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 
 import java.util.logging.Level;
@@ -12,6 +14,9 @@ import java.util.logging.Logger;
  * Once a minute the waiting updates are decided again; as always, only a real change is stored and told.
  */
 @Singleton
+// no container transaction around the tick (the work opens short ones of its own), so a tick that fails, e.g. while
+// the database is away, is never a failed timer delivery: Payara cancels a schedule after two of those in a row
+@TransactionManagement(TransactionManagementType.BEAN)
 public class DecisionClock {
 
     private static final Logger LOG = Logger.getLogger(DecisionClock.class.getName());

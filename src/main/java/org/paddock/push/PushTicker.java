@@ -2,8 +2,8 @@ package org.paddock.push;
 
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -13,6 +13,9 @@ import java.util.logging.Logger;
 
 /** Once a minute, push what is due. The tick only triggers; {@link Pusher} does the work. */
 @Singleton
+// no container transaction around the tick (the work opens short ones of its own), so a tick that fails, e.g. while
+// the database is away, is never a failed timer delivery: Payara cancels a schedule after two of those in a row
+@TransactionManagement(TransactionManagementType.BEAN)
 public class PushTicker {
 
     private static final Logger LOG = Logger.getLogger(PushTicker.class.getName());
@@ -28,8 +31,6 @@ public class PushTicker {
     @ConfigProperty(name = "paddock.push.scheduler", defaultValue = "true")
     boolean enabled;
 
-    // no container transaction around the tick: the work opens short ones of its own
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     @Schedule(hour = "*", minute = "*", second = "0", persistent = false)
     void tick() {
         if (!enabled) {

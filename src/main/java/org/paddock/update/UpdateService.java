@@ -75,6 +75,11 @@ public class UpdateService {
         ModuleUpdate update = ModuleUpdate.submit(newAlias(release, now), release, builds, content, refs,
                 em.merge(caller), now);
         em.persist(update);
+        // one submit at a time per module stream: two newer builds of a stream arriving together would both
+        // obsolete the same older update (the second failing at commit); the pusher skips a stream locked here
+        builds.stream().map(ModuleBuild::getModuleStream).distinct()
+                .sorted(java.util.Comparator.comparing(org.paddock.release.ModuleStream::getId))
+                .forEach(s -> em.lock(s, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
         for (ModuleUpdate older : updates.olderActiveUpdatesOf(builds, update)) {
             older.obsoleteBy(update, now);
             changed.fire(new UpdateChanged(older.getAlias(), "obsoleted by " + update.getAlias()));

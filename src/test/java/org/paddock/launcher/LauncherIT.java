@@ -3,12 +3,14 @@ package org.paddock.launcher;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.paddock.testsupport.ApiTokens;
+import org.paddock.testsupport.LocalHttp;
+import org.paddock.testsupport.PaddockProcess;
 import org.paddock.testsupport.TestDatabase;
 import org.paddock.testsupport.TestPaths;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -26,6 +28,10 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.paddock.testsupport.LocalHttp.awaitReadiness;
+import static org.paddock.testsupport.LocalHttp.freePort;
+import static org.paddock.testsupport.LocalHttp.get;
+import static org.paddock.testsupport.LocalHttp.post;
 
 /**
  * README command 1 as a person runs it: {@code java -jar target/paddock-launcher.jar} in its own process,
@@ -34,24 +40,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class LauncherIT {
 
-    private final List<Process> started = new ArrayList<>();
+    private final List<PaddockProcess> started = new ArrayList<>();
 
     @AfterEach
     void stopWhatWeStarted() {
-        for (Process p : started) {
-            if (p.isAlive()) {
-                p.destroyForcibly();
-            }
-        }
+        started.forEach(PaddockProcess::destroy);
     }
 
     @Test
     void portInUseIsOneClearLineAndExitThree() throws Exception {
         try (ServerSocket taken = new ServerSocket(0)) {
-            Launched run = launch(Map.of("PADDOCK_HTTP_PORT", String.valueOf(taken.getLocalPort())),
+            PaddockProcess run = launch(Map.of("PADDOCK_HTTP_PORT", String.valueOf(taken.getLocalPort())),
                     TestPaths.dir("launcher-port-in-use"));
-            assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(run.process.exitValue()).isEqualTo(3);
+            assertThat(run.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(run.process().exitValue()).isEqualTo(3);
             assertThat(run.errorLines()).containsExactly("ERROR: Port " + taken.getLocalPort()
                     + " is already in use, so Paddock cannot listen on it. Stop the program using it or choose "
                     + "another port with PADDOCK_HTTP_PORT.");
@@ -62,10 +64,10 @@ class LauncherIT {
     void unreachableExternalDatabaseIsOneLineNamingUrlAndCause() throws Exception {
         int closed = freePort();
         String url = "jdbc:postgresql://localhost:" + closed + "/paddock";
-        Launched run = launch(Map.of("PADDOCK_HTTP_PORT", String.valueOf(freePort()), "PADDOCK_DB_URL", url,
+        PaddockProcess run = launch(Map.of("PADDOCK_HTTP_PORT", String.valueOf(freePort()), "PADDOCK_DB_URL", url,
                 "PADDOCK_DB_USER", "paddock", "PADDOCK_DB_PASSWORD", "secret"), TestPaths.dir("launcher-no-db"));
-        assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(run.process.exitValue()).isEqualTo(2);
+        assertThat(run.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.process().exitValue()).isEqualTo(2);
         assertThat(run.errorLines()).hasSize(1);
         assertThat(run.errorLines().get(0))
                 .startsWith("ERROR: Paddock cannot reach its database at " + url + " as user 'paddock': ")
@@ -74,9 +76,9 @@ class LauncherIT {
 
     @Test
     void badSettingIsRefusedBeforeAnythingStarts() throws Exception {
-        Launched run = launch(Map.of("PADDOCK_HTTP_PORT", "eighty"), TestPaths.dir("launcher-bad-port"));
-        assertThat(run.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(run.process.exitValue()).isEqualTo(1);
+        PaddockProcess run = launch(Map.of("PADDOCK_HTTP_PORT", "eighty"), TestPaths.dir("launcher-bad-port"));
+        assertThat(run.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(run.process().exitValue()).isEqualTo(1);
         assertThat(run.errorLines()).containsExactly(
                 "ERROR: PADDOCK_HTTP_PORT must be a port number between 1 and 65535, not 'eighty'");
     }
@@ -88,7 +90,7 @@ class LauncherIT {
         Map<String, String> env = Map.of("PADDOCK_HTTP_PORT", String.valueOf(port),
                 "PADDOCK_DATA_DIR", dataDir.toString());
 
-        Launched first = launch(env, TestPaths.dir("launcher-embedded-run1"));
+        PaddockProcess first = launch(env, TestPaths.dir("launcher-embedded-run1"));
         first.awaitReady();
         String home = get(port, "/").body();
         assertThat(home).contains("1 release, 3 module streams").contains("nginx:1.24").contains("Fedora 45");
@@ -100,7 +102,7 @@ class LauncherIT {
         assertThat(first.output()).contains("Embedded PostgreSQL stopped.").contains("Paddock stopped.");
         assertThat(dataDir.resolve("postgres/postmaster.pid")).doesNotExist();
 
-        Launched second = launch(env, TestPaths.dir("launcher-embedded-run2"));
+        PaddockProcess second = launch(env, TestPaths.dir("launcher-embedded-run2"));
         second.awaitReady();
         assertThat(get(port, "/").body()).contains("1 release, 3 module streams");
         assertThat(second.output()).doesNotContain("Seeded demo data")
@@ -123,14 +125,14 @@ class LauncherIT {
         String url = "jdbc:postgresql://localhost:" + pgPort + "/paddock_ext";
         int port = freePort();
 
-        Launched wrongPassword = launch(Map.of("PADDOCK_HTTP_PORT", String.valueOf(port), "PADDOCK_DB_URL", url,
+        PaddockProcess wrongPassword = launch(Map.of("PADDOCK_HTTP_PORT", String.valueOf(port), "PADDOCK_DB_URL", url,
                 "PADDOCK_DB_USER", "paddock_ext", "PADDOCK_DB_PASSWORD", "guess"), TestPaths.dir("launcher-wrong-pw"));
-        assertThat(wrongPassword.process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(wrongPassword.process.exitValue()).isEqualTo(2);
+        assertThat(wrongPassword.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(wrongPassword.process().exitValue()).isEqualTo(2);
         assertThat(wrongPassword.errorLines()).containsExactly("ERROR: Paddock cannot reach its database at " + url
                 + " as user 'paddock_ext': FATAL: password authentication failed for user \"paddock_ext\"");
 
-        Launched run = launch(Map.of("PADDOCK_HTTP_PORT", String.valueOf(port), "PADDOCK_DB_URL", url,
+        PaddockProcess run = launch(Map.of("PADDOCK_HTTP_PORT", String.valueOf(port), "PADDOCK_DB_URL", url,
                 "PADDOCK_DB_USER", "paddock_ext", "PADDOCK_DB_PASSWORD", "ext-secret",
                 "PADDOCK_DEMO_DATA", "false"), TestPaths.dir("launcher-external-run"));
         run.awaitReady();
@@ -145,12 +147,12 @@ class LauncherIT {
         assertThat(run.output()).contains("Demo data is switched off");
 
         external.close();
-        awaitStatus(port, 503, Duration.ofSeconds(60));
+        awaitReadiness(port, 503, Duration.ofSeconds(60));
         assertThat(get(port, "/health/ready").body()).contains("\"status\":\"DOWN\"");
 
         external = TestDatabase.start(pgData, pgPort);
         try {
-            awaitStatus(port, 200, Duration.ofSeconds(60));
+            awaitReadiness(port, 200, Duration.ofSeconds(60));
         } finally {
             run.interruptAndAwaitExit();
             external.close();
@@ -180,10 +182,10 @@ class LauncherIT {
             Map<String, String> faulty = new java.util.HashMap<>(env);
             faulty.put("PADDOCK_PUSH_TEST_FAIL_AFTER", "2");
             faulty.put("PADDOCK_PUSH_TEST_FAIL_HOW", "pause");
-            Launched run = launch(faulty, TestPaths.dir("launcher-kill-run1"));
+            PaddockProcess run = launch(faulty, TestPaths.dir("launcher-kill-run1"));
             run.awaitReady();
-            String alice = token(url, "alice");
-            String admin = token(url, "admin");
+            String alice = ApiTokens.issue(url, "alice");
+            String admin = ApiTokens.issue(url, "admin");
             List<String> aliases = new ArrayList<>();
             for (String arch : List.of("x86_64", "aarch64", "ppc64le")) {
                 String body = "{\"release\": \"F45\", \"type\": \"bugfix\", \"title\": \"killed " + arch + "\","
@@ -196,14 +198,14 @@ class LauncherIT {
             }
             String mine = "('" + String.join("', '", aliases) + "')";
 
-            var pushing = HttpClient.newHttpClient().sendAsync(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                            + "/api/v1/pushes")).header("Authorization", "Bearer " + admin)
-                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            var pushing = HttpClient.newHttpClient().sendAsync(LocalHttp.request(port, "/api/v1/pushes")
+                    .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                    HttpResponse.BodyHandlers.ofString());
             Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-            while (count(url, "select count(*) from push where result = 'running'") == 0 && Instant.now().isBefore(deadline)) {
+            while (ApiTokens.count(url, "select count(*) from push where result = 'running'") == 0 && Instant.now().isBefore(deadline)) {
                 Thread.sleep(100);
             }
-            assertThat(count(url, "select count(*) from push where result = 'running'")).as("a push is running").isEqualTo(1);
+            assertThat(ApiTokens.count(url, "select count(*) from push where result = 'running'")).as("a push is running").isEqualTo(1);
             Thread.sleep(1500); // two moves made, uncommitted, paused before the third
             Process kill = new ProcessBuilder("kill", "-9", String.valueOf(run.process().pid())).inheritIO().start();
             assertThat(kill.waitFor()).isZero();
@@ -211,55 +213,25 @@ class LauncherIT {
             assertThat(run.process().exitValue()).isEqualTo(137);
             assertThat(pushing.handle((r, e) -> e).get(10, TimeUnit.SECONDS)).as("the push request died with it").isNotNull();
 
-            assertThat(count(url, "select count(*) from module_update where status = 'pending' and alias in " + mine)).isEqualTo(3);
-            assertThat(count(url, "select count(*) from push_item")).isZero();
-            assertThat(count(url, "select count(*) from outbox_event where type = 'update.testing'")).isZero();
-            assertThat(count(url, "select count(*) from update_history where field = 'status' and to_value = 'testing'")).isZero();
+            assertThat(ApiTokens.count(url, "select count(*) from module_update where status = 'pending' and alias in " + mine)).isEqualTo(3);
+            assertThat(ApiTokens.count(url, "select count(*) from push_item")).isZero();
+            assertThat(ApiTokens.count(url, "select count(*) from outbox_event where type = 'update.testing'")).isZero();
+            assertThat(ApiTokens.count(url, "select count(*) from update_history where field = 'status' and to_value = 'testing'")).isZero();
 
             env.put("PADDOCK_PUSH_ABANDON_AFTER", "PT1S");
-            Launched again = launch(env, TestPaths.dir("launcher-kill-run2"));
+            PaddockProcess again = launch(env, TestPaths.dir("launcher-kill-run2"));
             again.awaitReady();
             HttpResponse<String> pushed = post(port, "/api/v1/pushes", admin, "");
             assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(200);
-            assertThat(count(url, "select count(*) from module_update where status = 'testing' and alias in " + mine)).isEqualTo(3);
-            assertThat(count(url, "select count(distinct update_id) from push_item")).isEqualTo(3);
-            assertThat(count(url, "select count(*) from push_item")).isEqualTo(3);
-            assertThat(count(url, "select count(*) from push where result = 'abandoned'")).isEqualTo(1);
-            assertThat(count(url, "select count(*) from outbox_event where type = 'update.testing'")).isEqualTo(3);
+            assertThat(ApiTokens.count(url, "select count(*) from module_update where status = 'testing' and alias in " + mine)).isEqualTo(3);
+            assertThat(ApiTokens.count(url, "select count(distinct update_id) from push_item")).isEqualTo(3);
+            assertThat(ApiTokens.count(url, "select count(*) from push_item")).isEqualTo(3);
+            assertThat(ApiTokens.count(url, "select count(*) from push where result = 'abandoned'")).isEqualTo(1);
+            assertThat(ApiTokens.count(url, "select count(*) from outbox_event where type = 'update.testing'")).isEqualTo(3);
             again.interruptAndAwaitExit();
         } finally {
             db.close();
         }
-    }
-
-    private static String token(String url, String username) throws Exception {
-        String secret = "pdk_test" + java.util.UUID.randomUUID().toString().replace("-", "");
-        try (Connection c = DriverManager.getConnection(url, "postgres", "");
-             var s = c.prepareStatement("insert into api_token (user_id, name, token_hash, token_prefix, created_at)"
-                     + " select id, 'test', ?, ?, now() from paddock_user where username = ?")) {
-            s.setString(1, java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
-            s.setString(2, secret.substring(0, 10));
-            s.setString(3, username);
-            assertThat(s.executeUpdate()).isEqualTo(1);
-        }
-        return secret;
-    }
-
-    private static long count(String url, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
-
-    private static HttpResponse<String> post(int port, String path, String token, String json) throws Exception {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).timeout(Duration.ofSeconds(60))
-                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(json)).build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 
     // --- helpers -------------------------------------------------------------------------------------
@@ -275,75 +247,9 @@ class LauncherIT {
         }
     }
 
-    private Launched launch(Map<String, String> env, Path workDir) throws IOException {
-        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx768m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-jar", TestPaths.launcherJar().toAbsolutePath().toString())
-                .directory(workDir.toFile())
-                .redirectOutput(workDir.resolve("stdout.log").toFile())
-                .redirectError(workDir.resolve("stderr.log").toFile());
-        pb.environment().keySet().removeIf(k -> k.startsWith("PADDOCK_"));
-        pb.environment().putAll(env);
-        Process process = pb.start();
-        started.add(process);
-        return new Launched(process, workDir);
-    }
-
-    private static HttpResponse<String> get(int port, String path) throws Exception {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                        .timeout(Duration.ofSeconds(30)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static void awaitStatus(int port, int status, Duration within) throws Exception {
-        Instant deadline = Instant.now().plus(within);
-        int last = -1;
-        while (Instant.now().isBefore(deadline)) {
-            last = get(port, "/health/ready").statusCode();
-            if (last == status) {
-                return;
-            }
-            Thread.sleep(500);
-        }
-        throw new AssertionError("/health/ready answered " + last + ", not " + status + ", for " + within);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
-    }
-
-    private record Launched(Process process, Path dir) {
-
-        String output() throws IOException {
-            return Files.readString(dir.resolve("stdout.log")) + Files.readString(dir.resolve("stderr.log"));
-        }
-
-        List<String> errorLines() throws IOException {
-            return Files.readAllLines(dir.resolve("stderr.log")).stream().filter(l -> !l.isBlank()).toList();
-        }
-
-        void awaitReady() throws Exception {
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
-            while (Instant.now().isBefore(deadline)) {
-                if (Files.readString(dir.resolve("stdout.log")).contains("Paddock is ready at http://localhost:")) {
-                    return;
-                }
-                if (!process.isAlive()) {
-                    throw new AssertionError("the launcher exited with " + process.exitValue() + ":\n" + output());
-                }
-                Thread.sleep(250);
-            }
-            throw new AssertionError("the launcher did not print its URL within 180 s:\n" + output());
-        }
-
-        /** What Ctrl-C does: SIGINT to the launcher, which stops the server and then the database. */
-        void interruptAndAwaitExit() throws Exception {
-            Process kill = new ProcessBuilder("kill", "-INT", String.valueOf(process.pid())).inheritIO().start();
-            assertThat(kill.waitFor()).isZero();
-            assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("launcher stopped after SIGINT").isTrue();
-        }
+    private PaddockProcess launch(Map<String, String> env, Path workDir) throws IOException {
+        PaddockProcess launched = PaddockProcess.start(env, workDir);
+        started.add(launched);
+        return launched;
     }
 }

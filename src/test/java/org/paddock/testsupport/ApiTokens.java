@@ -3,6 +3,7 @@ package org.paddock.testsupport;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.HexFormat;
 import java.util.UUID;
@@ -17,8 +18,14 @@ public final class ApiTokens {
     }
 
     public static String issue(String username) {
+        TestDatabase.ensureRunning();
+        return issue(TestDatabase.url(TestDatabase.NAME), username);
+    }
+
+    /** A token in the database at {@code jdbcUrl}, e.g. of a Paddock started as a process ({@link PaddockProcess}). */
+    public static String issue(String jdbcUrl, String username) {
         String secret = "pdk_test" + UUID.randomUUID().toString().replace("-", "");
-        try (Connection c = TestDatabase.connect();
+        try (Connection c = DriverManager.getConnection(jdbcUrl, TestDatabase.USER, "");
              PreparedStatement s = c.prepareStatement("""
                      insert into api_token (user_id, name, token_hash, token_prefix, created_at)
                      select id, 'test', ?, ?, now() from paddock_user where username = ?""")) {
@@ -47,7 +54,13 @@ public final class ApiTokens {
     }
 
     public static long count(String sql) {
-        try (Connection c = TestDatabase.connect(); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+        TestDatabase.ensureRunning();
+        return count(TestDatabase.url(TestDatabase.NAME), sql);
+    }
+
+    /** The one number {@code sql} selects in the database at {@code jdbcUrl}. */
+    public static long count(String jdbcUrl, String sql) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl, TestDatabase.USER, ""); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         } catch (Exception e) {

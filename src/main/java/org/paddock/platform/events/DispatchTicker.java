@@ -2,8 +2,8 @@ package org.paddock.platform.events;
 
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 
 import java.util.logging.Level;
@@ -11,6 +11,9 @@ import java.util.logging.Logger;
 
 /** Every five seconds: hand new events to the webhooks and send what is due. */
 @Singleton
+// no container transaction around the tick (the work opens short ones of its own), so a tick that fails, e.g. while
+// the database is away, is never a failed timer delivery: Payara cancels a schedule after two of those in a row
+@TransactionManagement(TransactionManagementType.BEAN)
 public class DispatchTicker {
 
     private static final Logger LOG = Logger.getLogger(DispatchTicker.class.getName());
@@ -18,8 +21,6 @@ public class DispatchTicker {
     @Inject
     Dispatcher dispatcher;
 
-    // no container transaction around the tick: the work opens short ones of its own
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void tick() {
         try {

@@ -11,6 +11,7 @@ import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.glassfish.jersey.server.ParamException;
 import org.paddock.platform.ConflictException;
+import org.paddock.platform.DatabaseUnavailable;
 import org.paddock.platform.FieldError;
 import org.paddock.platform.ForbiddenException;
 import org.paddock.platform.InvalidInputException;
@@ -28,6 +29,10 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable thrown) {
+        if (DatabaseUnavailable.isCause(thrown)) {
+            return Response.fromResponse(Problem.response(503, DatabaseUnavailable.MESSAGE))
+                    .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+        }
         Throwable e = unwrap(thrown);
         BodyLimitFilter.BodyRefused refused = cause(thrown, BodyLimitFilter.BodyRefused.class);
         if (refused != null) {
@@ -39,6 +44,9 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
         }
         if (e instanceof InvalidInputException invalid) {
             return Problem.response(422, invalid.getMessage(), invalid.errors());
+        }
+        if (cause(thrown, org.hibernate.StaleStateException.class) != null) {
+            e = new OptimisticLockException(); // found at commit, unwrapped by JPA
         }
         if (e instanceof ConflictException || e instanceof OptimisticLockException) {
             return Problem.response(409, e instanceof OptimisticLockException

@@ -10,6 +10,7 @@ import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.paddock.platform.DatabaseUnavailable;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -38,9 +39,20 @@ public class PaddockAuthentication implements HttpAuthenticationMechanism {
                                                 HttpMessageContext context) {
         String authorization = request.getHeader("Authorization");
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            Optional<User> user = accounts.checkToken(authorization.substring(7).strip());
+            Optional<User> user;
+            try {
+                user = accounts.checkToken(authorization.substring(7).strip());
+            } catch (RuntimeException e) {
+                // checked before any filter or exception mapper runs: answer here, as the API would
+                if (!DatabaseUnavailable.isCause(e)) {
+                    throw e;
+                }
+                response.setIntHeader("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS);
+                return refuse(response, 503, DatabaseUnavailable.MESSAGE);
+            }
             if (user.isEmpty()) {
-                return unauthorized(response, "the API token is unknown or revoked");
+                response.setHeader("WWW-Authenticate", "Bearer realm=\"paddock\"");
+                return refuse(response, 401, "the API token is unknown or revoked");
             }
             request.setAttribute(VIA, "token");
             return context.notifyContainerAboutLogin(user.get().getUsername(), Set.of());
@@ -85,13 +97,12 @@ public class PaddockAuthentication implements HttpAuthenticationMechanism {
         return context.notifyContainerAboutLogin(user.getUsername(), Set.of());
     }
 
-    private static AuthenticationStatus unauthorized(HttpServletResponse response, String detail) {
+    /** A problem document, as the API's own errors are, for what is refused before the API runs. */
+    private static AuthenticationStatus refuse(HttpServletResponse response, int status, String detail) {
         try {
-            response.setStatus(401);
-            response.setHeader("WWW-Authenticate", "Bearer realm=\"paddock\"");
-            response.setContentType("application/problem+json");
-            response.getWriter().write("{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                    + "\"detail\":\"" + detail + "\"}");
+            response.setStatus(status);
+            response.setContentType(org.paddock.platform.rest.Problem.JSON.toString());
+            response.getWriter().write(org.paddock.platform.rest.Problem.json(status, detail, java.util.List.of()));
         } catch (IOException e) {
             // the status is what matters
         }
