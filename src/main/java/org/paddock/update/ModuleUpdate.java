@@ -289,7 +289,7 @@ public class ModuleUpdate {
 
     /** A newer update of the same module stream replaces this one; it keeps this one's references. */
     public void obsoleteBy(ModuleUpdate newer, Instant now) {
-        if (status != UpdateStatus.PENDING && status != UpdateStatus.TESTING) {
+        if (!status.isActive()) {
             throw refusedInState("be obsoleted");
         }
         String why = "obsoleted by " + newer.alias;

@@ -75,12 +75,12 @@ public class UpdateService {
         ModuleUpdate update = ModuleUpdate.submit(newAlias(release, now), release, builds, content, refs,
                 em.merge(caller), now);
         em.persist(update);
-        // one submit at a time per module stream: two newer builds of a stream arriving together would both
-        // obsolete the same older update (the second failing at commit); the pusher skips a stream locked here
-        builds.stream().map(ModuleBuild::getModuleStream).distinct()
-                .sorted(java.util.Comparator.comparing(org.paddock.release.ModuleStream::getId))
-                .forEach(s -> em.lock(s, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
         for (ModuleUpdate older : updates.olderActiveUpdatesOf(builds, update)) {
+            // read again under a row lock: a decision recomputed after another commit may have changed it since
+            em.refresh(older, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+            if (!older.getStatus().isActive()) {
+                continue;
+            }
             older.obsoleteBy(update, now);
             changed.fire(new UpdateChanged(older.getAlias(), "obsoleted by " + update.getAlias()));
         }
@@ -217,6 +217,13 @@ public class UpdateService {
             throw new InvalidInputException(errors);
         }
         Access.requireActOn(caller, streams(builds), "submit builds of these module streams");
+        // one change of a module stream's builds at a time: two newer builds arriving together would both obsolete
+        // the same older update, and neither would see the other. Locked before anything that refers to the
+        // stream is written (a new build's foreign key share-locks it: locking after that deadlocks); the
+        // pusher skips a stream locked here until the next tick.
+        builds.stream().map(ModuleBuild::getModuleStream).distinct()
+                .sorted(java.util.Comparator.comparing(org.paddock.release.ModuleStream::getId))
+                .forEach(s -> em.lock(s, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE));
         for (ModuleBuild b : builds) {
             if (b.getId() == null) {
                 em.persist(b);
