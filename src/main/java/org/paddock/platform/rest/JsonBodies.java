@@ -11,6 +11,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -149,6 +150,9 @@ public final class JsonBodies {
             }
         } catch (StreamConstraintsException e) {
             throw new MalformedJsonException("the body is nested more than " + MAX_DEPTH + " levels deep or has a number of more than 64 digits");
+        } catch (JsonEOFException e) {
+            throw new MalformedJsonException("the body ends before its JSON does: an object, list or text is not closed "
+                    + at(e.getLocation()));
         } catch (JsonProcessingException e) {
             throw new MalformedJsonException(e.getOriginalMessage().replaceAll("\\[Source: [^;]*; ", "[") + " " + at(e.getLocation()));
         } catch (IOException e) {
