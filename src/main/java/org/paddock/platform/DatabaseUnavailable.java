@@ -4,9 +4,6 @@ import jakarta.resource.spi.ResourceAllocationException;
 import org.hibernate.exception.JDBCConnectionException;
 
 import java.sql.SQLException;
-import java.util.Collections;
-import java.util.IdentityHashMap;
-import java.util.Set;
 
 /**
  * The one answer to "did this fail because the database cannot be reached?". Every way Paddock answers a request
@@ -29,15 +26,9 @@ public final class DatabaseUnavailable {
      * Hibernate's connection failure, or the connection pool unable to give out a connection.
      */
     public static boolean isCause(Throwable thrown) {
-        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
-        for (Throwable t = thrown; t != null && seen.add(t); t = t.getCause()) {
-            if (t instanceof SQLException sql && unreachable(sql.getSQLState())
-                    || t instanceof JDBCConnectionException
-                    || t instanceof ResourceAllocationException) {
-                return true;
-            }
-        }
-        return false;
+        return Causes.any(thrown, t -> t instanceof SQLException sql && unreachable(sql.getSQLState())
+                || t instanceof JDBCConnectionException
+                || t instanceof ResourceAllocationException);
     }
 
     private static boolean unreachable(String sqlState) {

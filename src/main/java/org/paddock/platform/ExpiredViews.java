@@ -113,8 +113,8 @@ public class ExpiredViews {
             FacesContext faces = FacesContext.getCurrentInstance();
             for (Iterator<ExceptionQueuedEvent> events = getUnhandledExceptionQueuedEvents().iterator(); events.hasNext(); ) {
                 Throwable thrown = events.next().getContext().getException();
-                InvalidInputException refused = refused(thrown);
-                if (expired(thrown)) {
+                InvalidInputException refused = Causes.find(thrown, InvalidInputException.class).orElse(null);
+                if (Causes.find(thrown, ViewExpiredException.class).isPresent()) {
                     events.remove();
                     if (!faces.getResponseComplete()) {
                         redirect(faces);
@@ -128,24 +128,6 @@ public class ExpiredViews {
                 }
             }
             getWrapped().handle();
-        }
-
-        private static InvalidInputException refused(Throwable t) {
-            for (Throwable cause = t; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-                if (cause instanceof InvalidInputException invalid) {
-                    return invalid;
-                }
-            }
-            return null;
-        }
-
-        private static boolean expired(Throwable t) {
-            for (Throwable cause = t; cause != null; cause = cause.getCause()) {
-                if (cause instanceof ViewExpiredException) {
-                    return true;
-                }
-            }
-            return false;
         }
     }
 }

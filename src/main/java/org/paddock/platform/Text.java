@@ -37,15 +37,6 @@ public final class Text {
         return null;
     }
 
-    /** {@code s} if it can be stored, else an {@link InvalidInputException} for {@code field}. */
-    public static String storable(String field, String s) {
-        String problem = unstorable(s);
-        if (problem != null) {
-            throw new InvalidInputException(field, problem);
-        }
-        return s;
-    }
-
     /** Decodes {@code bytes} as UTF-8, refusing (rather than replacing) anything that is not. */
     public static String utf8(byte[] bytes, String field) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()

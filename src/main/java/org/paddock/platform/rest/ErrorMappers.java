@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
 import org.glassfish.jersey.server.ParamException;
+import org.paddock.platform.Causes;
 import org.paddock.platform.ConflictException;
 import org.paddock.platform.DatabaseUnavailable;
 import org.paddock.platform.FieldError;
@@ -18,6 +19,7 @@ import org.paddock.platform.InvalidInputException;
 import org.paddock.platform.security.CurrentUser;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -34,23 +36,20 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
                     .header("Retry-After", DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
         }
         Throwable e = unwrap(thrown);
-        BodyLimitFilter.BodyRefused refused = cause(thrown, BodyLimitFilter.BodyRefused.class);
-        if (refused != null) {
-            return Problem.response(refused.getResponse().getStatus(), refused.getMessage());
+        Optional<BodyLimitFilter.BodyRefused> refused = Causes.find(thrown, BodyLimitFilter.BodyRefused.class);
+        if (refused.isPresent()) {
+            return Problem.response(refused.get().getResponse().getStatus(), refused.get().getMessage());
         }
-        InvalidInputException nested = cause(thrown, InvalidInputException.class);
-        if (nested != null) {
-            e = nested;
+        Optional<InvalidInputException> invalid = Causes.find(thrown, InvalidInputException.class);
+        if (invalid.isPresent()) {
+            return Problem.response(422, invalid.get().getMessage(), invalid.get().errors());
         }
-        if (e instanceof InvalidInputException invalid) {
-            return Problem.response(422, invalid.getMessage(), invalid.errors());
+        // JPA's own exception, or Hibernate's when the stale write is only found at commit
+        if (Causes.any(thrown, t -> t instanceof OptimisticLockException || t instanceof org.hibernate.StaleStateException)) {
+            return Problem.response(409, "the update was changed by someone else meanwhile; load it again");
         }
-        if (cause(thrown, org.hibernate.StaleStateException.class) != null) {
-            e = new OptimisticLockException(); // found at commit, unwrapped by JPA
-        }
-        if (e instanceof ConflictException || e instanceof OptimisticLockException) {
-            return Problem.response(409, e instanceof OptimisticLockException
-                    ? "the update was changed by someone else meanwhile; load it again" : e.getMessage());
+        if (e instanceof ConflictException) {
+            return Problem.response(409, e.getMessage());
         }
         if (e instanceof org.paddock.platform.NotFoundException || e instanceof NotFoundException) {
             return Problem.response(404, e.getMessage());
@@ -83,16 +82,6 @@ public class ErrorMappers implements ExceptionMapper<Throwable> {
         LOG.log(Level.SEVERE, "Unexpected failure answering a REST request", thrown);
         return Problem.response(500,
                 "Paddock failed to answer this request; the server log has the details");
-    }
-
-    /** The first {@code type} in the chain of causes, or null. */
-    private static <T extends Throwable> T cause(Throwable t, Class<T> type) {
-        for (Throwable c = t; c != null; c = c.getCause() == c ? null : c.getCause()) {
-            if (type.isInstance(c)) {
-                return type.cast(c);
-            }
-        }
-        return null;
     }
 
     private static String paramValue(ParamException param) {
