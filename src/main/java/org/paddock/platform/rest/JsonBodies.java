@@ -151,7 +151,7 @@ public final class JsonBodies {
         } catch (StreamConstraintsException e) {
             throw new MalformedJsonException("the body is nested more than " + MAX_DEPTH + " levels deep or has a number of more than 64 digits");
         } catch (JsonEOFException e) {
-            throw new MalformedJsonException("the body ends before its JSON does: an object, list or text is not closed "
+            throw new MalformedJsonException("it ends before its JSON does: an object, list or text is not closed "
                     + at(e.getLocation()));
         } catch (JsonProcessingException e) {
             throw new MalformedJsonException(e.getOriginalMessage().replaceAll("\\[Source: [^;]*; ", "[") + " " + at(e.getLocation()));
