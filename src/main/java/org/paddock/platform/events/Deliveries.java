@@ -32,24 +32,26 @@ public class Deliveries {
                       String payload, Instant createdAt) {
     }
 
-    /** Takes up to {@code limit} due deliveries, pushing their next attempt past the lease. */
+    /** Takes up to {@code limit} due deliveries, pushing their next attempt past the lease, in one statement. */
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public List<Due> claim(Instant now, int limit) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("""
-                        select d.id, d.attempts, w.url, w.secret, e.id, e.type, e.subject, cast(e.payload as text), e.created_at
-                        from webhook_delivery d join webhook w on w.id = d.webhook_id join outbox_event e on e.id = d.event_id
-                        where d.state = 'pending' and d.next_attempt_at <= ? and w.active
-                        order by d.id limit ? for update of d skip locked""")
-                .setParameter(1, Timestamp.from(now)).setParameter(2, limit).getResultList();
-        List<Due> due = rows.stream().map(r -> new Due(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
-                (String) r[2], (String) r[3], ((Number) r[4]).longValue(), (String) r[5], (String) r[6], (String) r[7],
-                SqlTimes.instant(r[8]))).toList();
-        for (Due d : due) {
-            em.createNativeQuery("update webhook_delivery set next_attempt_at = ? where id = ?")
-                    .setParameter(1, Timestamp.from(now.plus(LEASE))).setParameter(2, d.id()).executeUpdate();
-        }
-        return due;
+                        with due as (
+                            select d.id from webhook_delivery d join webhook w on w.id = d.webhook_id
+                            where d.state = 'pending' and d.next_attempt_at <= ? and w.active
+                            order by d.id limit ? for update of d skip locked)
+                        update webhook_delivery d set next_attempt_at = ?
+                        from due, webhook w, outbox_event e
+                        where d.id = due.id and w.id = d.webhook_id and e.id = d.event_id
+                        returning d.id, d.attempts, w.url, w.secret, e.id, e.type, e.subject, cast(e.payload as text),
+                            e.created_at""")
+                .setParameter(1, Timestamp.from(now)).setParameter(2, limit).setParameter(3, Timestamp.from(now.plus(LEASE)))
+                .getResultList();
+        return rows.stream().map(r -> new Due(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
+                        (String) r[2], (String) r[3], ((Number) r[4]).longValue(), (String) r[5], (String) r[6], (String) r[7],
+                        SqlTimes.instant(r[8])))
+                .sorted(java.util.Comparator.comparingLong(Due::id)).toList();
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -24,7 +24,9 @@ public class DispatchTicker {
     @Schedule(hour = "*", minute = "*", second = "*/5", persistent = false)
     void tick() {
         try {
-            dispatcher.fanOut();
+            while (dispatcher.fanOut() == Dispatcher.FAN_OUT_BATCH) {
+                // a full batch: more events wait
+            }
             while (dispatcher.deliverDue() == Dispatcher.BATCH) {
                 // a full batch: more may be due
             }

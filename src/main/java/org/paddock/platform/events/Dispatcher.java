@@ -66,27 +66,29 @@ public class Dispatcher {
     @ConfigProperty(name = "paddock.base-url", defaultValue = "http://localhost:8080/")
     String baseUrl;
 
-    /** Turns new events into deliveries; returns how many events it handed out. */
+    /** How many events one fan-out hands out at most. */
+    public static final int FAN_OUT_BATCH = 5000;
+
+    /**
+     * Turns new events into deliveries, in one statement: up to {@link #FAN_OUT_BATCH} events, each becoming one
+     * delivery per subscribed webhook and marked handed out; returns how many events it handed out.
+     */
     @Transactional
     public int fanOut() {
         Instant now = clock.instant();
-        @SuppressWarnings("unchecked")
-        List<Object[]> events = em.createNativeQuery("""
-                        select id, type from outbox_event where delivered_at is null order by id limit 500
-                        for update skip locked""").getResultList();
-        for (Object[] e : events) {
-            long id = ((Number) e[0]).longValue();
-            em.createNativeQuery("""
+        return ((Number) em.createNativeQuery("""
+                        with events as (
+                            select id, type from outbox_event where delivered_at is null order by id limit ?
+                            for update skip locked),
+                        handed as (
                             insert into webhook_delivery (webhook_id, event_id, state, next_attempt_at, created_at)
-                            select w.id, ?, 'pending', ?, ? from webhook w
-                            where w.active and (w.events = '*' or ? = any (string_to_array(w.events, ',')))
-                            on conflict (webhook_id, event_id) do nothing""")
-                    .setParameter(1, id).setParameter(2, java.sql.Timestamp.from(now))
-                    .setParameter(3, java.sql.Timestamp.from(now)).setParameter(4, (String) e[1]).executeUpdate();
-            em.createNativeQuery("update outbox_event set delivered_at = ? where id = ?")
-                    .setParameter(1, java.sql.Timestamp.from(now)).setParameter(2, id).executeUpdate();
-        }
-        return events.size();
+                            select w.id, e.id, 'pending', ?, ? from events e join webhook w on w.active
+                                and (w.events = '*' or e.type = any (string_to_array(w.events, ',')))
+                            on conflict (webhook_id, event_id) do nothing)
+                        update outbox_event o set delivered_at = ? from events e where o.id = e.id""")
+                .setParameter(1, FAN_OUT_BATCH).setParameter(2, java.sql.Timestamp.from(now))
+                .setParameter(3, java.sql.Timestamp.from(now)).setParameter(4, java.sql.Timestamp.from(now))
+                .executeUpdate()).intValue();
     }
 
     /**
