@@ -24,13 +24,14 @@ select b.id, 'rpm', 'nginx-sub' || k, '1', '1.24.0', b.version::text || '.module
        'pkg:rpm/fedora/nginx-sub' || k || '@1.24.0-' || b.version || '?arch=x86_64&epoch=1'
 from module_build b, generate_series(1, 10) k where b.summary = 'bench';
 insert into module_update (alias, release_id, type, severity, title, notes, submitter_id, status, request, karma,
-                           karma_reset_at, submitted_at, modified_at, testing_at, stable_at)
+                           karma_reset_at, submitted_at, modified_at, testing_at, stable_at, cadence_stream_id)
 select 'PADDOCK-2026-' || lpad(to_hex(g), 10, '0'), r.id,
        (array['security','bugfix','enhancement','newpackage'])[1 + g % 4],
        case when g % 4 = 0 then (array['critical','important','moderate','low'])[1 + g % 3] else 'none' end,
        'nginx update number ' || g, 'Fixes a bug in the module; see the references. ' || repeat('Details. ', 20), u.id,
-       'stable', 'none', 0, now(), now() - (g || ' minutes')::interval, now(), now(), now()
-from generate_series(1, $N) g, release r, paddock_user u where r.name = 'F45' and u.username = 'alice';
+       'stable', 'none', 0, now(), now() - (g || ' minutes')::interval, now(), now(), now(), ms.id
+from generate_series(1, $N) g, release r, paddock_user u, module_stream ms
+where r.name = 'F45' and u.username = 'alice' and ms.release_id = r.id and ms.name = 'nginx' and ms.stream = '1.24';
 insert into update_build (update_id, module_build_id)
 select u.id, b.id from module_update u join module_build b on b.version = 1000000 + ('x' || substr(u.alias, 14))::bit(40)::bigint
 where b.summary = 'bench';
