@@ -1,5 +1,8 @@
 package org.paddock.cadence;
 
+import org.paddock.update.Severity;
+import org.paddock.update.UpdateType;
+
 import java.time.Instant;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -67,14 +70,15 @@ public record Cadence(CadenceMode mode, List<Window> windows, Map<String, Intege
         return minDaysInTesting.get(Check.word(severity, "severity", SEVERITIES));
     }
 
-    /** Whether an update of this type and severity (words) skips days, windows and freezes. */
-    public boolean fastTracks(String type, String severity) {
-        return fastTrackSeverity != null && "security".equals(type)
-                && rank(severity) <= SEVERITIES.indexOf(fastTrackSeverity);
+    /** The days an update of this severity stays in testing at least. */
+    public int minDays(Severity severity) {
+        return minDaysInTesting.get(severity.word());
     }
 
-    private static int rank(String severity) {
-        return SEVERITIES.indexOf(Check.word(severity, "severity", SEVERITIES));
+    /** Whether a security update of this severity skips days, windows and freezes: as severe as the fast track, or more. */
+    public boolean fastTracks(UpdateType type, Severity severity) {
+        return fastTrackSeverity != null && type == UpdateType.SECURITY
+                && severity.isAtLeastAsSevereAs(Severity.fromWord(fastTrackSeverity));
     }
 
     /** The earliest window start strictly after {@code after}; empty for an immediate cadence (no windows apply). */

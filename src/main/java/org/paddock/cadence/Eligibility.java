@@ -1,5 +1,7 @@
 package org.paddock.cadence;
 
+import org.paddock.update.UpdateStatus;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -34,17 +36,19 @@ public final class Eligibility {
     private Eligibility() {
     }
 
-    /** May a pending update go to testing: archived, held, gating, or eligible. */
+    /** May a pending or unpushed update go (back) to testing: archived, held, gating, or eligible. */
     public static Verdict toTesting(Candidate c, Gate pushTesting, ReleaseFacts r, Instant now) {
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(pushTesting, "pushTesting");
         switch (c.status()) {
-            case "pending":
-                break;
-            case "testing":
+            case PENDING, UNPUSHED -> {
+            }
+            case TESTING -> {
                 return Verdict.no(Reason.DONE, "already in testing");
-            default:
+            }
+            default -> {
                 return done(c);
+            }
         }
         return first(c, pushTesting, r).orElseGet(() -> Verdict.now(Reason.ELIGIBLE, "eligible now"));
     }
@@ -55,19 +59,21 @@ public final class Eligibility {
         Objects.requireNonNull(pushStable, "pushStable");
         Objects.requireNonNull(cadence, "cadence");
         switch (c.status()) {
-            case "testing":
-                break;
-            case "pending":
+            case TESTING -> {
+            }
+            case PENDING -> {
                 return Verdict.no(Reason.NOT_IN_TESTING, "must be in testing first");
-            default:
+            }
+            default -> {
                 return done(c);
+            }
         }
         Optional<Verdict> refused = first(c, pushStable, r);
         if (refused.isPresent()) {
             return refused.get();
         }
         if (cadence.fastTracks(c.type(), c.severity())) {
-            return Verdict.now(Reason.FAST_TRACK, "fast track: " + c.type() + ", " + c.severity());
+            return Verdict.now(Reason.FAST_TRACK, "fast track: " + c.type().word() + ", " + c.severity().word());
         }
         Plan plan = new Plan(c, cadence, r, now);
         Optional<Freeze> freeze = r.freezeAt(now);
@@ -78,7 +84,7 @@ public final class Eligibility {
         if (plan.daysDone().isAfter(now)) {
             Plan.Earliest e = plan.from(plan.daysDone());
             String in = e.at() == null ? "not eligible" : "eligible " + in(Duration.between(now, e.at()));
-            return Verdict.notBefore(Reason.DAYS_IN_TESTING, in + " (" + c.severity() + ": " + plan.days() + e.then() + ")",
+            return Verdict.notBefore(Reason.DAYS_IN_TESTING, in + " (" + c.severity().word() + ": " + plan.days() + e.then() + ")",
                     e.at());
         }
         if (plan.windowsApply() && !cadence.windowOpen(now)) {
@@ -109,7 +115,7 @@ public final class Eligibility {
     }
 
     private static Verdict done(Candidate c) {
-        return Verdict.no(Reason.DONE, c.status().equals("stable") ? "already stable" : c.status() + ": nothing to move");
+        return Verdict.no(Reason.DONE, c.status() == UpdateStatus.STABLE ? "already stable" : c.status().word() + ": nothing to move");
     }
 
     /**
@@ -147,7 +153,7 @@ public final class Eligibility {
                 boolean moved = false;
                 if (at.isBefore(daysDone())) {
                     at = daysDone();
-                    steps.add(days() + " (" + c.severity() + ")");
+                    steps.add(days() + " (" + c.severity().word() + ")");
                     moved = true;
                 }
                 Optional<Freeze> freeze = r.freezeAt(at);

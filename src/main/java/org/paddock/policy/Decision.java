@@ -49,15 +49,16 @@ public record Decision(boolean policiesSatisfied, String summary, List<Requireme
                 .orElse(IGNORED);
         java.util.LinkedHashSet<String> summaries = new java.util.LinkedHashSet<>();
         java.util.LinkedHashSet<String> policies = new java.util.LinkedHashSet<>();
-        List<Requirement> ok = new java.util.ArrayList<>();
-        List<Requirement> notOk = new java.util.ArrayList<>();
+        // the same policy may apply to several subjects that share results (an update in two streams): one requirement
+        java.util.LinkedHashSet<Requirement> ok = new java.util.LinkedHashSet<>();
+        java.util.LinkedHashSet<Requirement> notOk = new java.util.LinkedHashSet<>();
         for (Decision d : applying) {
             summaries.add(d.summary());
             policies.addAll(d.applicablePolicies());
             ok.addAll(d.satisfied());
             notOk.addAll(d.unsatisfied());
         }
-        return new Decision(applying.stream().allMatch(Decision::policiesSatisfied), String.join("; ", summaries), ok,
-                notOk, List.copyOf(policies), status);
+        return new Decision(applying.stream().allMatch(Decision::policiesSatisfied), String.join("; ", summaries),
+                List.copyOf(ok), List.copyOf(notOk), List.copyOf(policies), status);
     }
 }

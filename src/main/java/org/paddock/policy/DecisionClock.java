@@ -11,7 +11,8 @@ import java.util.logging.Logger;
 
 /**
  * Time changes decisions too: a result still missing after the configured timeout turns a waiting update failed.
- * Once a minute the waiting updates are decided again; as always, only a real change is stored and told.
+ * Once a minute the waiting updates are decided again, in batches; as always, only a real change is stored and told.
+ * The same tick carries on a policy change's recompute that its instance left unfinished.
  */
 @Singleton
 // no container transaction around the tick (the work opens short ones of its own), so a tick that fails, e.g. while
@@ -22,12 +23,13 @@ public class DecisionClock {
     private static final Logger LOG = Logger.getLogger(DecisionClock.class.getName());
 
     @Inject
-    UpdateDecisions decisions;
+    DecisionRecomputes recomputes;
 
     @Schedule(hour = "*", minute = "*", second = "30", persistent = false)
     void tick() {
         try {
-            int changed = decisions.recomputeWaiting("time passed");
+            recomputes.continueUnfinished();
+            int changed = recomputes.recheckWaiting("time passed");
             if (changed > 0) {
                 LOG.info(() -> "gating: " + changed + " decision(s) changed as time passed");
             }

@@ -98,7 +98,7 @@ public class DecisionResource {
             try {
                 SubjectType type = SubjectType.parse(s == null ? null : s.type());
                 String item = type.checkIdentifier(s.item());
-                checked.add(gating.subject(type, item));
+                checked.addAll(gating.subjects(type, item));
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError(request.subject() != null ? "subject[" + i + "]" : "subject_type", e.getMessage()));
             }

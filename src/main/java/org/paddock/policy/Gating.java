@@ -41,33 +41,42 @@ public class Gating {
     }
 
     /** What the update page's gating parts need of an update. */
-    public record UpdateFacts(String alias, String release, String status) {
+    public record UpdateFacts(String alias, String release, org.paddock.update.UpdateStatus status) {
     }
 
     @Transactional
     public java.util.Optional<UpdateFacts> updateFacts(String alias) {
         return updates.findByAlias(alias).map(u -> new UpdateFacts(u.getAlias(), u.getRelease().getName(),
-                u.getStatus().word()));
+                u.getStatus()));
     }
 
+    /**
+     * What a decision about {@code type}/{@code item} is about. An update is one {@code paddock_update} subject per
+     * module stream of its builds, so every stream's policies apply to it ({@link #subjects(ModuleUpdate)}); a build
+     * is one subject.
+     */
     @Transactional
-    public Subject subject(SubjectType type, String item) {
+    public List<Subject> subjects(SubjectType type, String item) {
         return switch (type) {
-            case PADDOCK_UPDATE -> updates.findByAlias(item).map(Gating::subject)
-                    .orElse(new Subject(type.word(), item, null, null));
+            case PADDOCK_UPDATE -> updates.findByAlias(item).map(Gating::subjects)
+                    .orElse(List.of(new Subject(type.word(), item, null, null)));
             case MODULE_BUILD -> {
                 String[] p = item.split(":");
-                yield new Subject(type.word(), item, p[0] + ":" + p[1]);
+                yield List.of(new Subject(type.word(), item, p[0] + ":" + p[1]));
             }
-            case RPM_BUILD -> new Subject(type.word(), item, item.replaceAll("-[^-]+-[^-]+$", ""));
+            case RPM_BUILD -> List.of(new Subject(type.word(), item, item.replaceAll("-[^-]+-[^-]+$", "")));
         };
     }
 
-    /** The update as a {@code paddock_update} subject: its first build's module stream is what policies match. */
-    private static Subject subject(ModuleUpdate u) {
-        String stream = u.getBuilds().isEmpty() ? null
-                : u.getBuilds().get(0).getName() + ":" + u.getBuilds().get(0).getStream();
-        return new Subject(SubjectType.PADDOCK_UPDATE.word(), u.getAlias(), stream, u.getTestingAt());
+    /**
+     * The update as {@code paddock_update} subjects, one per module stream of its builds ({@code name:stream}, what
+     * policies' {@code packages} globs match): every stream's policies apply to it, and {@link Decision#combine}
+     * wants each satisfied. Which stream's cadence it follows is {@link ModuleUpdate#getCadenceStream()}.
+     */
+    static List<Subject> subjects(ModuleUpdate u) {
+        return u.getModuleStreams().stream().map(s -> s.getName() + ":" + s.getStream()).distinct().sorted()
+                .map(stream -> new Subject(SubjectType.PADDOCK_UPDATE.word(), u.getAlias(), stream, u.getTestingAt()))
+                .toList();
     }
 
     /** What a decision about {@code subject} as of {@code at} reads, loaded once for any number of decisions. */
@@ -89,19 +98,23 @@ public class Gating {
         java.util.Set<String> types = new java.util.HashSet<>();
         under.forEach(p -> types.add(p.subjectType()));
         List<Inputs> all = new java.util.ArrayList<>();
-        Subject self = subject(update); // the update in hand: no need to look it up again, for itself or its karma
-        all.add(new Inputs(self, results(self, at), waivers(self, at), update.getKarma(), at));
+        // the update in hand: no need to look it up again, for itself or its karma; its results and waivers are the
+        // same whichever stream's policies are asked
+        List<Subject> selves = subjects(update);
+        List<TestResult> results = results(selves.get(0), at);
+        List<Waiver> waivers = waivers(selves.get(0), at);
+        selves.forEach(self -> all.add(new Inputs(self, results, waivers, update.getKarma(), at)));
         java.util.Set<String> rpmBuilds = new java.util.TreeSet<>();
         for (var b : update.getBuilds()) {
             if (types.contains(SubjectType.MODULE_BUILD.word())) {
-                all.add(inputs(subject(SubjectType.MODULE_BUILD, b.getNsvca()), at));
+                all.add(inputs(subjects(SubjectType.MODULE_BUILD, b.getNsvca()).get(0), at));
             }
             if (types.contains(SubjectType.RPM_BUILD.word())) {
                 b.getArtifacts().stream().filter(a -> "rpm".equals(a.getKind())).map(Gating::sourceNvr)
                         .forEach(rpmBuilds::add);
             }
         }
-        rpmBuilds.forEach(nvr -> all.add(inputs(subject(SubjectType.RPM_BUILD, nvr), at)));
+        rpmBuilds.forEach(nvr -> all.add(inputs(subjects(SubjectType.RPM_BUILD, nvr).get(0), at)));
         return all;
     }
 
@@ -109,7 +122,7 @@ public class Gating {
     @Transactional
     public List<Inputs> updateInputs(String alias, List<Policy> under, Instant at) {
         return updates.findByAlias(alias).map(u -> updateInputs(u, under, at))
-                .orElseGet(() -> List.of(inputs(subject(SubjectType.PADDOCK_UPDATE, alias), at)));
+                .orElseGet(() -> List.of(inputs(new Subject(SubjectType.PADDOCK_UPDATE.word(), alias, null, null), at)));
     }
 
     /** The build (source package) NVR an RPM comes from: its source RPM's name, else its own name-version-release. */
@@ -119,6 +132,11 @@ public class Gating {
             return src.substring(0, src.length() - ".src.rpm".length());
         }
         return a.getName() + "-" + a.getVersion() + "-" + a.getRelease();
+    }
+
+    /** An update's decision at one of Paddock's gates: its subjects' decisions {@link Decision#combine combined}. */
+    public Answer decide(List<Inputs> ins, DecisionContext context, String productVersion, List<Policy> under) {
+        return decide(ins, context.word(), productVersion, under);
     }
 
     /** An update's decision at one gate: its subjects' decisions {@link Decision#combine combined}. */

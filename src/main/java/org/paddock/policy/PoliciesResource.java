@@ -18,7 +18,9 @@ import java.util.List;
 
 /**
  * {@code /api/v1/policies}: the stored policies with their versions; {@code POST} imports Greenwave YAML
- * ({@code --- !Policy} documents) with a {@code reason}; {@code GET /export} gives them back as Greenwave YAML.
+ * ({@code --- !Policy} documents) with a {@code reason} and answers at once with each policy's version and the
+ * recompute of every active update's decision it started; {@code GET /recompute} (the newest) and
+ * {@code GET /recompute/{id}} say how far one is; {@code GET /export} gives the policies back as Greenwave YAML.
  */
 @Path("v1/policies")
 @RequestScoped
@@ -30,6 +32,9 @@ public class PoliciesResource {
 
     @Inject
     CurrentUser caller;
+
+    @Inject
+    DecisionRecomputes recomputes;
 
     public record VersionView(int version, String author, Instant saved, String reason, String yaml) {
     }
@@ -43,6 +48,22 @@ public class PoliciesResource {
         return policies.stored().stream().map(p -> new PolicyView(p.getId(), p.getCurrentVersion(), p.isRetired(),
                 p.current().getYaml(), p.getVersions().stream().map(v -> new VersionView(v.getVersion(),
                         v.getAuthor().getUsername(), v.getCreatedAt(), v.getReason(), v.getYaml())).toList())).toList();
+    }
+
+    @GET
+    @Path("recompute")
+    @Produces(MediaType.APPLICATION_JSON)
+    public DecisionRecomputes.Progress latestRecompute() {
+        return recomputes.latest().orElseThrow(() -> new org.paddock.platform.NotFoundException(
+                "no policy has changed yet, so no decision was recomputed"));
+    }
+
+    @GET
+    @Path("recompute/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
+    public DecisionRecomputes.Progress recompute(@jakarta.ws.rs.PathParam("id") long id) {
+        return recomputes.find(id).orElseThrow(() -> new org.paddock.platform.NotFoundException(
+                "there is no recompute " + id));
     }
 
     @GET

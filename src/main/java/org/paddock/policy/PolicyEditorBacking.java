@@ -51,6 +51,11 @@ public class PolicyEditorBacking {
     @Inject
     Clock clock;
 
+    @Inject
+    DecisionRecomputes recomputes;
+
+    private DecisionRecomputes.Progress recompute;
+
     /** A policy in the list: id, current version and its last save. */
     public record Listed(String id, int version, boolean retired, String author, Instant saved, String reason,
                          String yaml, int versions) {
@@ -74,6 +79,7 @@ public class PolicyEditorBacking {
 
     @Transactional
     public void load() {
+        recompute = recomputes.latest().orElse(null);
         listed = policies.stored().stream().map(p -> {
             PolicyVersion v = p.current();
             return new Listed(p.getId(), p.getCurrentVersion(), p.isRetired(), v.getAuthor().getUsername(),
@@ -142,8 +148,8 @@ public class PolicyEditorBacking {
 
     public void save() throws IOException {
         try {
-            List<PolicyService.Saved> saved = policies.importYaml(yaml, reason, currentUser.require());
-            String what = saved.stream().map(s -> s.id() + (s.changed() ? " → version " + s.version() : " unchanged"))
+            PolicyService.Saving saving = policies.importYaml(yaml, reason, currentUser.require());
+            String what = saving.policies().stream().map(s -> s.id() + (s.changed() ? " → version " + s.version() : " unchanged"))
                     .collect(Collectors.joining(", "));
             faces.getExternalContext().getFlash().put("saved", "Saved: " + what);
             var ext = faces.getExternalContext();
@@ -176,4 +182,12 @@ public class PolicyEditorBacking {
     public void setReason(String reason) { this.reason = reason; }
     public List<Change> getChanges() { return changes; }
     public int getPreviewed() { return previewed; }
+
+    /** The newest recompute of every active update's decision (after the last policy change), or {@code null}. */
+    public DecisionRecomputes.Progress getRecompute() { return recompute; }
+
+    /** For the page's poll while a recompute runs: reads its progress again. */
+    public void refreshRecompute() {
+        recompute = recomputes.latest().orElse(null);
+    }
 }

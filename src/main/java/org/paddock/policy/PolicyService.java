@@ -22,7 +22,7 @@ import java.util.List;
 public class PolicyService {
 
     @Inject
-    UpdateDecisions decisions;
+    DecisionRecomputes recomputes;
 
     @PersistenceContext(unitName = "paddock")
     EntityManager em;
@@ -33,9 +33,16 @@ public class PolicyService {
     public record Saved(String id, int version, boolean changed) {
     }
 
+    /** What a save did: each policy's version, and the recompute of every active update's decision it started (none when nothing changed). */
+    public record Saving(List<Saved> policies, DecisionRecomputes.Progress recompute) {
+    }
+
+    /** Parsed policy versions: a version never changes once saved, so each is parsed once, on whichever instance. */
+    private final java.util.Map<String, List<Policy>> parsed = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** Saves every policy in {@code yaml}: new ones at version 1, changed ones as a new version, same ones untouched. */
     @Transactional
-    public List<Saved> importYaml(String yaml, String reason, User by) {
+    public Saving importYaml(String yaml, String reason, User by) {
         if (!by.isPolicyEditor()) {
             throw new ForbiddenException(by.getUsername() + " may not change policies: only policy editors and admins may");
         }
@@ -70,12 +77,13 @@ public class PolicyService {
                 saved.add(new Saved(p.id(), stored.getCurrentVersion(), false));
             }
         }
+        DecisionRecomputes.Progress recompute = null;
         if (saved.stream().anyMatch(Saved::changed)) {
             em.flush();
-            decisions.recomputeActive("policy changed: " + String.join(", ",
-                    saved.stream().filter(Saved::changed).map(s -> s.id() + "@" + s.version()).toList()));
+            recompute = recomputes.request("policy changed: " + String.join(", ",
+                    saved.stream().filter(Saved::changed).map(s -> s.id() + "@" + s.version()).toList()), by.getUsername());
         }
-        return saved;
+        return new Saving(saved, recompute);
     }
 
     /**
@@ -100,7 +108,7 @@ public class PolicyService {
         PolicyVersion v = stored.save(stored.current().getYaml(), em.merge(by), "retired: " + reason.strip(), clock.instant());
         stored.retire();
         em.flush();
-        decisions.recomputeActive("policy retired: " + id);
+        recomputes.request("policy retired: " + id, by.getUsername());
         return new Saved(id, v.getVersion(), true);
     }
 
@@ -112,7 +120,8 @@ public class PolicyService {
     @Transactional
     public List<Policy> current() {
         return stored().stream().filter(p -> !p.isRetired())
-                .flatMap(p -> GreenwavePolicies.parse(p.current().getYaml()).stream()).toList();
+                .flatMap(p -> parsed.computeIfAbsent(p.getId() + "@" + p.getCurrentVersion() + "#" + p.current().getYaml().hashCode(),
+                        k -> GreenwavePolicies.parse(p.current().getYaml())).stream()).toList();
     }
 
     /** The current version of every policy that is not retired, by id. */

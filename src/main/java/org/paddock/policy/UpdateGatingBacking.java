@@ -27,8 +27,6 @@ import java.util.stream.Stream;
 @RequestScoped
 public class UpdateGatingBacking {
 
-    static final List<String> CONTEXTS = List.of("push_testing", "push_stable");
-
     @Inject
     Gating gating;
 
@@ -36,7 +34,7 @@ public class UpdateGatingBacking {
     Waivers waivers;
 
     @Inject
-    UpdateDecisions decisions;
+    StoredDecisions decisions;
 
     @Inject
     CurrentUser currentUser;
@@ -82,9 +80,9 @@ public class UpdateGatingBacking {
     private List<GatingView> views() {
         var under = gating.currentPolicies();
         var in = gating.updateInputs(alias, under, clock.instant());
-        var stored = decisions.stored(alias);
+        var stored = decisions.of(alias);
         List<GatingView> list = new ArrayList<>();
-        for (String context : CONTEXTS) {
+        for (DecisionContext context : DecisionContext.values()) {
             var answer = gating.decide(in, context, facts.release(), under);
             var d = answer.decision();
             List<Row> rows = new ArrayList<>();
@@ -107,19 +105,19 @@ public class UpdateGatingBacking {
             String log = blocking.stream().map(r -> rows.stream().filter(x -> Objects.equals(x.testcase(), r.testcase())
                             && x.logUrl() != null).map(Row::logUrl).findFirst().orElse(null))
                     .filter(Objects::nonNull).findFirst().orElse(null);
-            Instant since = stored.stream().filter(s -> s.context().equals(context))
-                    .map(UpdateDecisions.Stored::changedAt).findFirst().orElse(null);
-            list.add(new GatingView(context, d.status(), d.summary(), rows, headline, log, since));
+            Instant since = stored.stream().filter(s -> s.context() == context)
+                    .map(StoredDecision::changedAt).findFirst().orElse(null);
+            list.add(new GatingView(context.word(), d.status(), d.summary(), rows, headline, log, since));
         }
         return list;
     }
 
-    /** The decision at the gate the update stands before: push_testing while pending, push_stable after. */
+    /** The decision at the gate the update stands before: {@link DecisionContext#nextGate}. */
     public GatingView getHeadline() {
         if (facts == null) {
             return null;
         }
-        String gate = "pending".equals(facts.status()) ? "push_testing" : "push_stable";
+        String gate = DecisionContext.nextGate(facts.status()).word();
         return views.stream().filter(g -> g.context().equals(gate)).findFirst().orElse(null);
     }
 

@@ -18,32 +18,24 @@ import java.time.Instant;
 public class EligibilityResource {
 
     @Inject
-    Moves moves;
+    UpdateEligibility eligibility;
 
     @Inject
     Clock clock;
 
+    /** {@code gate}: the decision context the update is judged at; {@code stream}: whose cadence it follows. */
     public record EligibilityView(String update, String to, boolean eligible, String reason, String why,
-                                  Instant earliest) {
+                                  Instant earliest, String gate, String stream) {
     }
 
-    /** Lets {@code ?at=} ask as of another time: for tests with a fixed clock (paddock.push.test.allow-at). */
     @Inject
-    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "paddock.push.test.allow-at", defaultValue = "false")
-    boolean allowAt;
+    TestSeam seam;
 
     @GET
     public EligibilityView get(@PathParam("alias") String alias, @jakarta.ws.rs.QueryParam("at") String at) {
-        Instant when = clock.instant();
-        if (at != null && !at.isBlank()) {
-            if (!allowAt) {
-                throw new org.paddock.platform.InvalidInputException("at", "asking as of another time is for tests only");
-            }
-            when = org.paddock.platform.Times.parse("at", at);
-        }
-        Moves.Move m = moves.next(alias, when);
+        UpdateEligibility.Move m = eligibility.next(alias, seam.at("at", at, clock.instant()));
         return new EligibilityView(alias, m.to() == null ? null : m.to().word(), m.now(),
                 m.verdict().reason().word(), m.verdict().why(),
-                m.verdict().earliest());
+                m.verdict().earliest(), m.gate().word(), m.stream());
     }
 }

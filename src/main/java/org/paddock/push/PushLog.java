@@ -52,11 +52,24 @@ public class PushLog {
                 .setParameter(4, pushId).executeUpdate();
     }
 
+    /** One move of a push: the update, from and to (status words), and why. */
+    public record Item(long updateId, String from, String to, String reason) {
+    }
+
+    /** Records a push's moves, a few hundred rows per statement. */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void item(long pushId, long updateId, String from, String to, String reason) {
-        em.createNativeQuery("insert into push_item (push_id, update_id, from_status, to_status, reason) values (?, ?, ?, ?, ?)")
-                .setParameter(1, pushId).setParameter(2, updateId).setParameter(3, from).setParameter(4, to)
-                .setParameter(5, clip(reason)).executeUpdate();
+    public void items(long pushId, List<Item> items) {
+        for (int from = 0; from < items.size(); from += 200) {
+            List<Item> part = items.subList(from, Math.min(items.size(), from + 200));
+            var q = em.createNativeQuery("insert into push_item (push_id, update_id, from_status, to_status, reason) values "
+                    + String.join(", ", java.util.Collections.nCopies(part.size(), "(?, ?, ?, ?, ?)")));
+            int i = 1;
+            for (Item item : part) {
+                q.setParameter(i++, pushId).setParameter(i++, item.updateId()).setParameter(i++, item.from())
+                        .setParameter(i++, item.to()).setParameter(i++, clip(item.reason()));
+            }
+            q.executeUpdate();
+        }
     }
 
     /**

@@ -45,10 +45,8 @@ public class PushesResource {
     @Inject
     Clock clock;
 
-    /** Lets {@code POST /api/v1/pushes?at=…} push as of another time: for tests with a fixed clock, never in production. */
     @Inject
-    @ConfigProperty(name = "paddock.push.test.allow-at", defaultValue = "false")
-    boolean allowAt;
+    TestSeam seam;
 
     public record PushDetail(PushLog.PushView push, List<PushLog.ItemView> updates) {
     }
@@ -75,19 +73,6 @@ public class PushesResource {
         if (!by.isAdmin()) {
             throw new ForbiddenException(by.getUsername() + " may not start a push: only admins may (pushes also run every minute)");
         }
-        Instant when = clock.instant();
-        if (at != null && !at.isBlank()) {
-            if (!allowAt) {
-                throw new InvalidInputException("at", "pushing as of another time is for tests only (paddock.push.test.allow-at)");
-            }
-            when = Times.parse("at", at);
-        }
-        if (failAfter != 0) {
-            if (!allowAt) {
-                throw new InvalidInputException("failAfter", "simulated crashes are for tests only (paddock.push.test.allow-at)");
-            }
-            return pusher.run(when, by.getUsername(), new StreamPush.Fault(failAfter, "throw"));
-        }
-        return pusher.run(when, by.getUsername());
+        return pusher.run(seam.at("at", at, clock.instant()), by.getUsername(), seam.fault("failAfter", failAfter));
     }
 }

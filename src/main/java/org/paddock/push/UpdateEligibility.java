@@ -7,25 +7,33 @@ import org.paddock.cadence.Cadences;
 import org.paddock.cadence.Candidate;
 import org.paddock.cadence.Eligibility;
 import org.paddock.cadence.Gate;
+import org.paddock.cadence.ReleaseFacts;
 import org.paddock.cadence.Verdict;
+import org.paddock.policy.DecisionContext;
+import org.paddock.policy.StoredDecision;
+import org.paddock.policy.StoredDecisions;
 import org.paddock.policy.UpdateDecisions;
-import org.paddock.release.ModuleBuild;
+import org.paddock.release.ModuleStream;
 import org.paddock.update.ModuleUpdate;
 import org.paddock.update.UpdateRepository;
 import org.paddock.update.UpdateRequest;
 import org.paddock.update.UpdateStatus;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * The one answer to "may this update move now, and if not, why and when": the update page shows it, the API
- * returns it and the pusher acts on it. Gating comes from the stored decisions, time from the cadence of the
- * update's module stream, freezes and archiving from its release, holds and overrides from the update.
+ * returns it and the pusher acts on it. It gathers the facts — the stored decision at the update's
+ * {@link DecisionContext#nextGate next gate}, the cadence of its {@link ModuleUpdate#getCadenceStream() cadence
+ * stream}, its release's freezes and state, its hold and window override — and asks the pure rule,
+ * {@link Eligibility}. A push reads a stream's facts once ({@link #factsOf}) and judges each update with them.
  */
 @ApplicationScoped
-public class Moves {
+public class UpdateEligibility {
+
+    @Inject
+    StoredDecisions stored;
 
     @Inject
     UpdateDecisions decisions;
@@ -42,13 +50,18 @@ public class Moves {
      * @param to      where the update would go: testing, stable, unpushed or revoked; {@code null} when it has
      *                nowhere to go (stable, obsolete, revoked, or pending without a request)
      * @param verdict whether now, else why and (when known) from when
-     * @param stream  the module stream whose cadence applies (the update's first build's)
+     * @param gate    the gate it is judged at
+     * @param stream  the module stream whose cadence it follows, as {@code name:stream}
      */
-    public record Move(UpdateStatus to, Verdict verdict, long stream) {
+    public record Move(UpdateStatus to, Verdict verdict, DecisionContext gate, String stream) {
 
         public boolean now() {
             return to != null && verdict.eligible();
         }
+    }
+
+    /** What judging an update of one module stream needs besides the update: read once for a whole push. */
+    public record StreamFacts(String stream, ReleaseFacts release, org.paddock.cadence.Cadence cadence) {
     }
 
     @Transactional
@@ -58,60 +71,55 @@ public class Moves {
 
     /** Must run in a transaction (reads the stored decisions and the cadence). */
     public Move next(ModuleUpdate u, Instant now) {
-        long stream = primaryStream(u);
-        var release = cadences.facts(u.getRelease());
+        var gates = stored.of(u.getAlias()).stream().collect(java.util.stream.Collectors.toMap(StoredDecision::context,
+                d -> d));
+        return judge(u, gates, factsOf(u.getCadenceStream()), now);
+    }
+
+    /** The facts of a module stream's cadence and release. */
+    public StreamFacts factsOf(ModuleStream stream) {
+        return new StreamFacts(stream.getNameStream(), cadences.facts(stream.getRelease()),
+                cadences.forStream(stream.getId()).cadence());
+    }
+
+    /**
+     * Judges {@code u} with facts read beforehand: its stored decisions by gate and its stream's facts. Reads
+     * nothing, unless the update has no stored decision at its gate yet (then it is decided first).
+     */
+    public Move judge(ModuleUpdate u, Map<DecisionContext, StoredDecision> gates, StreamFacts facts, Instant now) {
+        DecisionContext gate = DecisionContext.nextGate(u.getStatus());
         // Asked-for exits need no gate: a maintainer taking an update out of testing is never held back.
         if (u.getStatus() == UpdateStatus.TESTING && u.getRequest() == UpdateRequest.UNPUSH) {
-            return new Move(UpdateStatus.UNPUSHED, new Verdict(true, Verdict.Reason.ELIGIBLE, "unpush requested", null), stream);
+            return new Move(UpdateStatus.UNPUSHED, new Verdict(true, Verdict.Reason.ELIGIBLE, "unpush requested", null),
+                    gate, facts.stream());
         }
         if (u.getStatus() == UpdateStatus.TESTING && u.getRequest() == UpdateRequest.REVOKE) {
-            return new Move(UpdateStatus.REVOKED, new Verdict(true, Verdict.Reason.ELIGIBLE, "revoke requested", null), stream);
+            return new Move(UpdateStatus.REVOKED, new Verdict(true, Verdict.Reason.ELIGIBLE, "revoke requested", null),
+                    gate, facts.stream());
         }
-        Candidate c = new Candidate(u.getAlias(), u.getType().word(), u.getSeverity().word(), u.getStatus().word(),
-                u.getTestingAt(), u.getHoldReason(), u.getWindowOverride() != null);
-        switch (u.getStatus()) {
-            case PENDING, UNPUSHED -> {
-                if (u.getRequest() != UpdateRequest.TESTING) {
-                    return new Move(null, new Verdict(false, Verdict.Reason.DONE, u.getStatus() == UpdateStatus.PENDING
-                            ? "pending without a request: request testing to let it move"
-                            : "unpushed: request testing to let it move again", null), stream);
-                }
-                Candidate pending = new Candidate(c.alias(), c.type(), c.severity(), "pending", c.testingSince(),
-                        c.holdReason(), c.windowOverride());
-                return new Move(UpdateStatus.TESTING, Eligibility.toTesting(pending, gate(u, "push_testing"), release, now),
-                        stream);
-            }
-            case TESTING -> {
-                return new Move(UpdateStatus.STABLE, Eligibility.toStable(c, gate(u, "push_stable"),
-                        cadences.forStream(stream).cadence(), release, now), stream);
-            }
-            default -> {
-                return new Move(null, Eligibility.toStable(c, gate(u, "push_stable"), cadences.forStream(stream).cadence(),
-                        release, now), stream);
-            }
-        }
+        Candidate c = new Candidate(u.getAlias(), u.getType(), u.getSeverity(), u.getStatus(), u.getTestingAt(),
+                u.getHoldReason(), u.getWindowOverride() != null);
+        return switch (u.getStatus()) {
+            case PENDING, UNPUSHED -> u.getRequest() != UpdateRequest.TESTING
+                    ? new Move(null, new Verdict(false, Verdict.Reason.DONE, u.getStatus() == UpdateStatus.PENDING
+                    ? "pending without a request: request testing to let it move"
+                    : "unpushed: request testing to let it move again", null), gate, facts.stream())
+                    : new Move(UpdateStatus.TESTING, Eligibility.toTesting(c, gate(u, gates, gate), facts.release(), now),
+                    gate, facts.stream());
+            case TESTING -> new Move(UpdateStatus.STABLE, Eligibility.toStable(c, gate(u, gates, gate), facts.cadence(),
+                    facts.release(), now), gate, facts.stream());
+            default -> new Move(null, Eligibility.toStable(c, gate(u, gates, gate), facts.cadence(), facts.release(), now),
+                    gate, facts.stream());
+        };
     }
 
-    private Gate gate(ModuleUpdate u, String context) {
-        Optional<UpdateDecisions.Stored> stored = find(u, context);
-        if (stored.isEmpty()) {
+    private Gate gate(ModuleUpdate u, Map<DecisionContext, StoredDecision> gates, DecisionContext context) {
+        StoredDecision d = gates.get(context);
+        if (d == null) {
             decisions.recompute(u.getAlias(), "needed for a push");
-            stored = find(u, context);
+            d = stored.of(u.getAlias()).stream().filter(s -> s.context() == context).findFirst().orElse(null);
         }
         // Paddock's own trouble never opens the gate: no stored decision means closed.
-        return stored.map(d -> new Gate(d.status(), d.open(), d.unsatisfied().isEmpty() ? d.summary()
-                        : String.join("; ", d.unsatisfied())))
-                .orElse(new Gate("waiting", false, "no gating decision yet"));
-    }
-
-    private Optional<UpdateDecisions.Stored> find(ModuleUpdate u, String context) {
-        return decisions.stored(u.getAlias()).stream().filter(d -> d.context().equals(context)).findFirst();
-    }
-
-    /** The update's module stream for cadence and claiming: its first build's (by build id). */
-    static long primaryStream(ModuleUpdate u) {
-        List<ModuleBuild> builds = u.getBuilds();
-        return builds.stream().min(java.util.Comparator.comparing(ModuleBuild::getId))
-                .map(b -> b.getModuleStream().getId()).orElseThrow();
+        return d == null ? new Gate("waiting", false, "no gating decision yet") : new Gate(d.status(), d.open(), d.why());
     }
 }

@@ -25,7 +25,7 @@ import java.time.Instant;
 public class UpdateMoveBacking {
 
     @Inject
-    Moves moves;
+    UpdateEligibility eligibility;
 
     @Inject
     UpdateService updates;
@@ -40,7 +40,7 @@ public class UpdateMoveBacking {
     Clock clock;
 
     private String alias;
-    private Moves.Move move;
+    private UpdateEligibility.Move move;
     private String reason;
 
     @jakarta.annotation.PostConstruct
@@ -48,14 +48,14 @@ public class UpdateMoveBacking {
         alias = faces.getExternalContext().getRequestParameterMap().get("alias");
         if (alias != null) {
             try {
-                move = moves.next(alias, clock.instant());
+                move = eligibility.next(alias, clock.instant());
             } catch (NotFoundException e) {
                 move = null;
             }
         }
     }
 
-    public Moves.Move getMove() {
+    public UpdateEligibility.Move getMove() {
         return move;
     }
 

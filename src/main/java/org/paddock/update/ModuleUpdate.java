@@ -125,6 +125,11 @@ public class ModuleUpdate {
     @Column(name = "window_override", length = 1000)
     private String windowOverride;
 
+    /** The stream whose cadence the update follows and whose push moves it: see {@link #getCadenceStream()}. */
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "cadence_stream_id", nullable = false)
+    private org.paddock.release.ModuleStream cadenceStream;
+
     @ManyToMany
     @JoinTable(name = "update_build", joinColumns = @JoinColumn(name = "update_id"),
             inverseJoinColumns = @JoinColumn(name = "module_build_id"))
@@ -289,7 +294,7 @@ public class ModuleUpdate {
 
     /** A newer update of the same module stream replaces this one; it keeps this one's references. */
     public void obsoleteBy(ModuleUpdate newer, Instant now) {
-        if (!status.isActive()) {
+        if (!isActive()) {
             throw refusedInState("be obsoleted");
         }
         String why = "obsoleted by " + newer.alias;
@@ -501,6 +506,7 @@ public class ModuleUpdate {
         }
         builds.clear();
         builds.addAll(newBuilds);
+        cadenceStream = newBuilds.get(0).getModuleStream();
     }
 
     private void setReferences(List<ReferenceDraft> drafts) {
@@ -580,7 +586,40 @@ public class ModuleUpdate {
 
     // --- reading -------------------------------------------------------------------------------------
 
-    /** The module streams of the update's builds: whose owners may act on it. */
+    /**
+     * The one rule for which updates are <em>active</em> — still on their way, so gating decides them, the pusher
+     * looks at them and a newer build obsoletes them: pending, in testing, or unpushed and asking to go back to
+     * testing. {@link #ACTIVE_SQL} and {@link #ACTIVE_JPQL} say the same for queries (a test holds the three equal).
+     */
+    public boolean isActive() {
+        return isActive(status, request);
+    }
+
+    /** {@link #isActive()} for an update in {@code status} asking for {@code request}. */
+    public static boolean isActive(UpdateStatus status, UpdateRequest request) {
+        return status == UpdateStatus.PENDING || status == UpdateStatus.TESTING
+                || (status == UpdateStatus.UNPUSHED && request == UpdateRequest.TESTING);
+    }
+
+    /** {@link #isActive()} over {@code module_update u} in SQL. */
+    public static final String ACTIVE_SQL =
+            "(u.status in ('pending', 'testing') or (u.status = 'unpushed' and u.request = 'testing'))";
+
+    /** {@link #isActive()} over {@code ModuleUpdate u} in JPQL. */
+    public static final String ACTIVE_JPQL = "(u.status in (org.paddock.update.UpdateStatus.PENDING,"
+            + " org.paddock.update.UpdateStatus.TESTING) or (u.status = org.paddock.update.UpdateStatus.UNPUSHED"
+            + " and u.request = org.paddock.update.UpdateRequest.TESTING))";
+
+    /**
+     * Which module stream speaks for the update, the one rule: every stream of its builds has its policies apply
+     * ({@link #getModuleStreams()}), and it follows the cadence of — and is pushed with — the stream of its first
+     * build as submitted. Stored (column {@code cadence_stream_id}) so the pusher finds a stream's updates by index.
+     */
+    public org.paddock.release.ModuleStream getCadenceStream() {
+        return cadenceStream;
+    }
+
+    /** The module streams of the update's builds: whose owners may act on it, and whose policies apply to it. */
     public List<org.paddock.release.ModuleStream> getModuleStreams() {
         return builds.stream().map(ModuleBuild::getModuleStream).distinct().toList();
     }

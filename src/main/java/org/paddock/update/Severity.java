@@ -18,8 +18,13 @@ public enum Severity {
         return this == NONE ? "" : name().charAt(0) + name().substring(1).toLowerCase(java.util.Locale.ROOT);
     }
 
+    /** The one severity order: critical, important, moderate, low, none (declaration order). */
     public boolean isMoreSevereThan(Severity other) {
         return ordinal() < other.ordinal();
+    }
+
+    public boolean isAtLeastAsSevereAs(Severity other) {
+        return ordinal() <= other.ordinal();
     }
 
     public static Severity fromWord(String word) {

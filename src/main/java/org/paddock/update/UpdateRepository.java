@@ -57,13 +57,12 @@ public class UpdateRepository {
                 .setParameter("b", build).getResultStream().findFirst();
     }
 
-    /** Pending or testing updates holding an older build of a module stream that {@code builds} bring a newer one of. */
+    /** {@link ModuleUpdate#isActive() Active} updates holding an older build of a module stream that {@code builds} bring a newer one of. */
     public List<ModuleUpdate> olderActiveUpdatesOf(List<ModuleBuild> builds, ModuleUpdate except) {
         return builds.stream().flatMap(nb -> em.createQuery("""
                         select distinct u from ModuleUpdate u join u.builds b
                         where b.moduleStream = :stream and b.version < :version and b.arch = :arch
-                        and u.status in (org.paddock.update.UpdateStatus.PENDING, org.paddock.update.UpdateStatus.TESTING)
-                        and u <> :except""", ModuleUpdate.class)
+                        and u <> :except and """ + ModuleUpdate.ACTIVE_JPQL, ModuleUpdate.class)
                 .setParameter("stream", nb.getModuleStream()).setParameter("version", nb.getVersion())
                 .setParameter("arch", nb.getArch()).setParameter("except", except)
                 .getResultStream()).distinct().toList();

@@ -78,7 +78,7 @@ public class UpdateService {
         for (ModuleUpdate older : updates.olderActiveUpdatesOf(builds, update)) {
             // read again under a row lock: a decision recomputed after another commit may have changed it since
             em.refresh(older, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-            if (!older.getStatus().isActive()) {
+            if (!older.isActive()) {
                 continue;
             }
             older.obsoleteBy(update, now);

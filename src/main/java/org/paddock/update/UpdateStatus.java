@@ -6,11 +6,6 @@ import org.paddock.platform.Words;
 public enum UpdateStatus {
     PENDING, TESTING, STABLE, UNPUSHED, OBSOLETE, REVOKED;
 
-    /** Pending or testing: still on its way, so a newer build obsoletes it and gating decides it. */
-    public boolean isActive() {
-        return this == PENDING || this == TESTING;
-    }
-
     public String word() {
         return Words.word(this);
     }

@@ -63,7 +63,8 @@ class CadenceTest {
             "null, security, critical, false"})
     void fastTracks(String fastTrack, String type, String severity, boolean fastTracked) {
         Cadence cadence = new Cadence(CadenceMode.IMMEDIATE, List.of(), DAYS, fastTrack);
-        assertThat(cadence.fastTracks(type, severity)).isEqualTo(fastTracked);
+        assertThat(cadence.fastTracks(org.paddock.update.UpdateType.fromWord(type), org.paddock.update.Severity.fromWord(severity)))
+                .isEqualTo(fastTracked);
     }
 
     @Test

@@ -63,7 +63,7 @@ class EligibilityTest {
     }
 
     static Candidate testing(String type, String severity, Instant since) {
-        return new Candidate("PADDOCK-2026-1a2b3c4d5e", type, severity, "testing", since, null, false);
+        return FactsTest.candidate(type, severity, "testing", since);
     }
 
     static Candidate testing(String severity, Duration ago) {
@@ -86,8 +86,8 @@ class EligibilityTest {
     }
 
     static Candidate status(String status) {
-        return new Candidate("PADDOCK-2026-1a2b3c4d5e", "bugfix", "moderate", status,
-                status.equals("pending") ? null : NOW.minus(Duration.ofDays(20)), null, false);
+        return FactsTest.candidate("bugfix", "moderate", status,
+                status.equals("pending") ? null : NOW.minus(Duration.ofDays(20)));
     }
 
     static Duration days(long days) {
@@ -331,7 +331,9 @@ class EligibilityTest {
                 row("testing", status("testing"), IMMEDIATE, F45, NOW, DONE, "already in testing", null),
                 row("stable", status("stable"), IMMEDIATE, F45, NOW, DONE, "already stable", null),
                 row("revoked", status("revoked"), IMMEDIATE, F45, NOW, DONE, "revoked: nothing to move", null),
-                row("unpushed", status("unpushed"), IMMEDIATE, F45, NOW, DONE, "unpushed: nothing to move", null),
+                // an unpushed update asked back to testing goes as a pending one does (the request is the caller's to check)
+                row("unpushed, back to testing", status("unpushed"), IMMEDIATE, F45, NOW, ELIGIBLE, "eligible now", null),
+                row("unpushed, blocked", status("unpushed"), FAILED, IMMEDIATE, F45, NOW, BLOCKED, "blocked: ci.tier0 failed", null),
                 row("obsolete", status("obsolete"), IMMEDIATE, F45, NOW, DONE, "obsolete: nothing to move", null));
     }
 

@@ -180,8 +180,8 @@ class LauncherIT {
                     "PADDOCK_DB_URL", url, "PADDOCK_DB_USER", "postgres", "PADDOCK_DB_PASSWORD", "unused",
                     "PADDOCK_PUSH_SCHEDULER", "false"));
             Map<String, String> faulty = new java.util.HashMap<>(env);
-            faulty.put("PADDOCK_PUSH_TEST_FAIL_AFTER", "2");
-            faulty.put("PADDOCK_PUSH_TEST_FAIL_HOW", "pause");
+            faulty.put("PADDOCK_TEST_SEAM", "true");
+            faulty.put("PADDOCK_TEST_SEAM_PUSH_FAULT", "pause@2");
             PaddockProcess run = launch(faulty, TestPaths.dir("launcher-kill-run1"));
             run.awaitReady();
             String alice = ApiTokens.issue(url, "alice");
@@ -221,6 +221,14 @@ class LauncherIT {
             env.put("PADDOCK_PUSH_ABANDON_AFTER", "PT1S");
             PaddockProcess again = launch(env, TestPaths.dir("launcher-kill-run2"));
             again.awaitReady();
+            // started as in production, the test seam is shut: no push as of another time, no simulated crash
+            HttpResponse<String> asOf = post(port, "/api/v1/pushes?at=2026-11-23T10:00:00Z", admin, "");
+            assertThat(asOf.statusCode()).as(asOf.body()).isEqualTo(422);
+            assertThat(asOf.body()).contains("\"field\":\"at\"").contains("for tests only");
+            HttpResponse<String> crash = post(port, "/api/v1/pushes?failAfter=1", admin, "");
+            assertThat(crash.statusCode()).as(crash.body()).isEqualTo(422);
+            assertThat(get(port, "/api/v1/updates/" + aliases.get(0) + "/eligibility?at=2026-11-23T10:00:00Z").body())
+                    .contains("for tests only");
             HttpResponse<String> pushed = post(port, "/api/v1/pushes", admin, "");
             assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(200);
             assertThat(ApiTokens.count(url, "select count(*) from module_update where status = 'testing' and alias in " + mine)).isEqualTo(3);

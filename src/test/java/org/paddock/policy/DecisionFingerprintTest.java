@@ -7,7 +7,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** What counts as a real change of a decision: the gate, the status, which requirement stands how — not ids. */
-class UpdateDecisionsTest {
+class DecisionFingerprintTest {
 
     private static Requirement req(String type, String testcase, String scenario, Long resultId, Long waiverId) {
         return new Requirement(type, testcase, scenario, "paddock_update", "PADDOCK-2026-0000000001", resultId,
@@ -21,7 +21,7 @@ class UpdateDecisionsTest {
 
     @Test
     void aReRunWithTheSameOutcomeIsNoChange() {
-        assertThat(UpdateDecisions.fingerprint(failed(1))).isEqualTo(UpdateDecisions.fingerprint(failed(2)));
+        assertThat(DecisionFingerprint.of(failed(1))).isEqualTo(DecisionFingerprint.of(failed(2)));
     }
 
     @Test
@@ -30,12 +30,12 @@ class UpdateDecisionsTest {
                 List.of(req(Requirement.MISSING, "b", null, null, null)), List.of("p"), Decision.WAITING);
         Decision b = new Decision(false, "y", List.of(req(Requirement.PASSED, "a", null, 9L, null)),
                 List.of(req(Requirement.MISSING, "b", null, null, null)), List.of("p", "q"), Decision.WAITING);
-        assertThat(UpdateDecisions.fingerprint(a)).isEqualTo(UpdateDecisions.fingerprint(b));
+        assertThat(DecisionFingerprint.of(a)).isEqualTo(DecisionFingerprint.of(b));
     }
 
     @Test
     void aWaiverAnotherScenarioOrAnotherStatusIsAChange() {
-        String base = UpdateDecisions.fingerprint(failed(1));
+        String base = DecisionFingerprint.of(failed(1));
         Decision waived = new Decision(true, "waived", List.of(req(Requirement.FAILED + Requirement.WAIVED_SUFFIX,
                 "ci.tier0", null, 1L, 5L)), List.of(), List.of("p"), Decision.PASSED);
         Decision scenario = new Decision(false, "s", List.of(),
@@ -44,8 +44,8 @@ class UpdateDecisionsTest {
                 List.of(req(Requirement.MISSING, "ci.tier0", null, null, null)), List.of("p"), Decision.FAILED);
         Decision missing = new Decision(false, "m", List.of(),
                 List.of(req(Requirement.MISSING, "ci.tier0", null, null, null)), List.of("p"), Decision.WAITING);
-        assertThat(List.of(base, UpdateDecisions.fingerprint(waived), UpdateDecisions.fingerprint(scenario),
-                UpdateDecisions.fingerprint(timedOut), UpdateDecisions.fingerprint(missing))).doesNotHaveDuplicates();
+        assertThat(List.of(base, DecisionFingerprint.of(waived), DecisionFingerprint.of(scenario),
+                DecisionFingerprint.of(timedOut), DecisionFingerprint.of(missing))).doesNotHaveDuplicates();
     }
 
     @Test
@@ -54,7 +54,7 @@ class UpdateDecisionsTest {
                 List.of(req(Requirement.MISSING, "ci.tier0", null, null, null)), List.of("p"), Decision.WAITING);
         Decision running = new Decision(false, "m", List.of(),
                 List.of(req(Requirement.MISSING, "ci.tier0", null, 7L, null)), List.of("p"), Decision.WAITING);
-        assertThat(UpdateDecisions.fingerprint(missing)).isEqualTo(UpdateDecisions.fingerprint(running));
+        assertThat(DecisionFingerprint.of(missing)).isEqualTo(DecisionFingerprint.of(running));
     }
 
     @Test
@@ -69,6 +69,6 @@ class UpdateDecisionsTest {
                 null, null, "ci.rpm failed");
         Decision before = new Decision(false, "s", List.of(bPasses), List.of(aFails), List.of("p"), Decision.FAILED);
         Decision after = new Decision(false, "s", List.of(aPasses), List.of(bFails), List.of("p"), Decision.FAILED);
-        assertThat(UpdateDecisions.fingerprint(before)).isNotEqualTo(UpdateDecisions.fingerprint(after));
+        assertThat(DecisionFingerprint.of(before)).isNotEqualTo(DecisionFingerprint.of(after));
     }
 }

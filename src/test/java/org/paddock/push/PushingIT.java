@@ -40,6 +40,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -102,8 +104,13 @@ class PushingIT {
     }
 
     private void policy(String id, String testcase) {
+        policy(id, testcase, "push_testing, push_stable");
+    }
+
+    /** Policy {@code id}: {@code testcase} must pass for postgresql:* updates in F45 at {@code contexts}. */
+    private void policy(String id, String testcase, String contexts) {
         RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + erin).contentType("application/yaml")
-                .body(("--- !Policy\nid: " + id + "\nproduct_versions: [F45]\ndecision_contexts: [push_testing, push_stable]\n"
+                .body(("--- !Policy\nid: " + id + "\nproduct_versions: [F45]\ndecision_contexts: [" + contexts + "]\n"
                         + "subject_type: paddock_update\npackages: [\"postgresql:*\"]\nrules:\n"
                         + "  - !PassingTestCaseRule {test_case_name: " + testcase + "}\n").getBytes(StandardCharsets.UTF_8))
                 .post("api/v1/policies?reason=pushing test").then().statusCode(201);
@@ -112,6 +119,21 @@ class PushingIT {
     private void retire(String id) {
         RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + erin)
                 .delete("api/v1/policies/" + id + "?reason=test over").then().statusCode(200);
+        awaitRecomputes();
+    }
+
+    /** Waits until no policy change is still being recomputed (it would hold rows a test is about to delete). */
+    private void awaitRecomputes() {
+        Instant deadline = Instant.now().plusSeconds(180);
+        while (ApiTokens.count("select count(*) from decision_recompute where finished_at is null") > 0
+                && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     @Test
@@ -207,7 +229,11 @@ class PushingIT {
             }
             List<Map<String, String>> mine = received.stream().filter(r -> r.get("body").contains(alias)).toList();
             assertThat(mine).extracting(r -> io.restassured.path.json.JsonPath.from(r.get("body")).getString("type"))
-                    .as("a retry may come after the next event: deliveries carry their time").containsExactlyInAnyOrder("update.testing", "update.testing", "update.stable");
+                    .as("a retry may come after the next event: deliveries carry their time; deliveries: "
+                            + ApiTokens.rows("select d.id || ' ' || e.type || ' ' || d.state || ' ' || d.attempts || ' '"
+                            + " || coalesce(d.last_error, '') || ' next ' || d.next_attempt_at || ' now ' || now()"
+                            + " from webhook_delivery d join outbox_event e on e.id = d.event_id where d.webhook_id = " + hook))
+                    .containsExactlyInAnyOrder("update.testing", "update.testing", "update.stable");
             for (Map<String, String> r : mine) {
                 var ce = io.restassured.path.json.JsonPath.from(r.get("body"));
                 assertThat(ce.getString("specversion")).isEqualTo("1.0");
@@ -380,9 +406,9 @@ class PushingIT {
                         + " from module_stream s join release r on r.id = s.release_id, generate_series(1, 50) g"
                         + " where r.name = '" + release + "'");
                 s.execute("insert into module_update (alias, release_id, type, severity, title, submitter_id, status, request,"
-                        + " karma_reset_at, submitted_at, modified_at)"
+                        + " karma_reset_at, submitted_at, modified_at, cadence_stream_id)"
                         + " select 'PADDOCK-2026-" + release.toLowerCase() + "' || b.id, r.id, 'bugfix', 'none', 'race ' || b.id,"
-                        + " (select id from paddock_user where username = 'admin'), 'pending', 'testing', now(), now(), now()"
+                        + " (select id from paddock_user where username = 'admin'), 'pending', 'testing', now(), now(), now(), s.id"
                         + " from module_build b join module_stream s on s.id = b.module_stream_id"
                         + " join release r on r.id = s.release_id where r.name = '" + release + "'");
                 s.execute("insert into update_build (update_id, module_build_id) select u.id, b.id from module_update u"
@@ -390,8 +416,6 @@ class PushingIT {
             }
             c.commit();
         }
-        String mine = " join module_update u on u.id = x.update_id join release r on r.id = u.release_id where r.name = '"
-                + release + "'";
         try {
             assertThat(ApiTokens.count("select count(*) from module_update u join release r on r.id = u.release_id"
                     + " where r.name = '" + release + "' and u.status = 'pending'")).isEqualTo(500);
@@ -407,19 +431,227 @@ class PushingIT {
             }
             pool.shutdown();
             assertThat(moved).as("moved, over all four runs").isGreaterThanOrEqualTo(500);
-            assertThat(ApiTokens.count("select count(*) from module_update u join release r on r.id = u.release_id"
-                    + " where r.name = '" + release + "' and u.status = 'testing'")).isEqualTo(500);
-            assertThat(ApiTokens.count("select count(*) from push_item x" + mine)).isEqualTo(500);
-            assertThat(ApiTokens.count("select count(distinct x.update_id) from push_item x" + mine)).isEqualTo(500);
-            assertThat(ApiTokens.count("select count(*) from update_history x" + mine
-                    + " and x.field = 'status' and x.to_value = 'testing'")).isEqualTo(500);
-            assertThat(ApiTokens.count("select count(*) from outbox_event e join module_update u on u.alias = e.subject"
-                    + " join release r on r.id = u.release_id where r.name = '" + release + "' and e.type = 'update.testing'"))
-                    .isEqualTo(500);
+            assertEachMovedOnce(release, "testing", 500);
             assertThat(ApiTokens.count("select count(*) from push p join release r on r.id = p.release_id where r.name = '"
                     + release + "' and p.result = 'completed'")).as("one push per module stream").isEqualTo(10);
         } finally {
             TestReleases.delete(release);
+        }
+    }
+
+    /** A release of its own with {@code streams} module streams and {@code n} updates over them, as a bulk import would leave them. */
+    private static void bulk(String release, int streams, int n, String status, String request) throws Exception {
+        try (Connection c = TestDatabase.connect()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("insert into release (name, long_name, state) values ('" + release + "', 'bulk', 'current')");
+                s.execute("insert into module_stream (release_id, name, stream) select r.id, 'bulk-"
+                        + release.toLowerCase() + "-' || g, '1'"
+                        + " from release r, generate_series(1, " + streams + ") g where r.name = '" + release + "'");
+                s.execute("insert into module_build (module_stream_id, name, stream, version, context, arch, created_at)"
+                        + " select s.id, s.name, s.stream, g, 'c' || lpad(g::text, 7, '0'), 'x86_64', now()"
+                        + " from generate_series(1, " + n + ") g join (select s.id, s.name, s.stream,"
+                        + " row_number() over (order by s.id) - 1 as k from module_stream s join release r on r.id = s.release_id"
+                        + " where r.name = '" + release + "') s on s.k = (g - 1) % " + streams);
+                s.execute("insert into module_update (alias, release_id, type, severity, title, submitter_id, status, request,"
+                        + " karma_reset_at, submitted_at, modified_at, testing_at, cadence_stream_id, gating)"
+                        + " select 'PADDOCK-2026-" + release.toLowerCase() + "-' || b.id, r.id, 'bugfix', 'none', 'bulk ' || b.id,"
+                        + " (select id from paddock_user where username = 'admin'), '" + status + "', '" + request + "',"
+                        + " now(), now(), now(), " + ("testing".equals(status) ? "timestamptz '2026-10-01 00:00Z'" : "null")
+                        + ", s.id, 'ignored'"
+                        + " from module_build b join module_stream s on s.id = b.module_stream_id"
+                        + " join release r on r.id = s.release_id where r.name = '" + release + "'");
+                s.execute("insert into update_build (update_id, module_build_id) select u.id, b.id from module_update u"
+                        + " join module_build b on u.alias = 'PADDOCK-2026-" + release.toLowerCase() + "-' || b.id");
+                // the decisions a submit would have stored: no policy applies to the bulk streams
+                s.execute("insert into update_decision (update_id, context, status, satisfied, summary, fingerprint,"
+                        + " policy_versions, requirements, changed_at, checked_at)"
+                        + " select u.id, x, 'ignored', false, 'no policy applies', 'bulk', '', '[]', now(), now()"
+                        + " from module_update u join release r on r.id = u.release_id,"
+                        + " unnest(array['push_testing', 'push_stable']) x where r.name = '" + release + "'");
+                s.execute("insert into cadence (module_stream_id, mode, days_critical, days_important, days_moderate,"
+                        + " days_low, days_none, updated_at) select s.id, 'immediate', 0, 0, 0, 0, 0, now()"
+                        + " from module_stream s join release r on r.id = s.release_id where r.name = '" + release + "'");
+            }
+            c.commit();
+        }
+    }
+
+    /** All {@code n} updates of {@code release} moved to {@code to} exactly once: one push item, history row and event each. */
+    private static void assertEachMovedOnce(String release, String to, int n) {
+        String mine = " join module_update u on u.id = x.update_id join release r on r.id = u.release_id where r.name = '"
+                + release + "'";
+        assertThat(count(release, "u.status = '" + to + "'")).isEqualTo(n);
+        assertThat(ApiTokens.count("select count(*) from push_item x" + mine)).isEqualTo(n);
+        assertThat(ApiTokens.count("select count(distinct x.update_id) from push_item x" + mine)).isEqualTo(n);
+        assertThat(ApiTokens.count("select count(*) from update_history x" + mine
+                + " and x.field = 'status' and x.to_value = '" + to + "'")).isEqualTo(n);
+        assertThat(ApiTokens.count("select count(*) from outbox_event e join module_update u on u.alias = e.subject"
+                + " join release r on r.id = u.release_id where r.name = '" + release + "' and e.type = 'update." + to + "'"))
+                .isEqualTo(n);
+    }
+
+    private static long count(String release, String where) {
+        return ApiTokens.count("select count(*) from module_update u join release r on r.id = u.release_id where r.name = '"
+                + release + "' and " + where);
+    }
+
+    /**
+     * Two thousand due updates of one module stream move in one run, in pushes of at most 500 (each its own
+     * transaction, each a whole push), and each moves once.
+     */
+    @Test
+    void twoThousandDueUpdatesOfOneStreamMoveInOneRunInBoundedPushes() throws Exception {
+        String release = "BULK" + rand().substring(0, 4).toUpperCase();
+        bulk(release, 1, 2000, "testing", "none");
+        try {
+            as(admin).post("api/v1/pushes?at=2026-11-23T11:00:00Z").then().statusCode(200)
+                    .body("moved", greaterThanOrEqualTo(2000)).body("errors", hasSize(0));
+            assertEachMovedOnce(release, "stable", 2000);
+            assertThat(ApiTokens.count("select count(*) from push p join release r on r.id = p.release_id where r.name = '"
+                    + release + "' and p.result = 'completed' and p.moved = 500")).as("four whole pushes of 500").isEqualTo(4);
+            assertThat(ApiTokens.count("select count(*) from push p join release r on r.id = p.release_id where r.name = '"
+                    + release + "' and p.result <> 'completed'")).isZero();
+        } finally {
+            TestReleases.delete(release);
+        }
+    }
+
+    /**
+     * A policy saved over 2 000 active updates answers at once with the recompute it started; the rest of the
+     * updates are decided again in batches, each update whole, until every one carries the new policy's decision.
+     */
+    @Test
+    void aPolicySavedOverTwoThousandActiveUpdatesAnswersAtOnceAndRecomputesInBatches() throws Exception {
+        String release = "GATE" + rand().substring(0, 4).toUpperCase();
+        bulk(release, 50, 2000, "pending", "testing");
+        String id = "bulk-gate-" + rand();
+        try {
+            var saved = RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + erin)
+                    .contentType("application/yaml")
+                    .body(("--- !Policy\nid: " + id + "\nproduct_versions: [" + release + "]\n"
+                            + "decision_contexts: [push_testing, push_stable]\nsubject_type: paddock_update\n"
+                            + "packages: [\"bulk-" + release.toLowerCase() + "-*\"]\nrules:\n  - !PassingTestCaseRule {test_case_name: bulk.tier0}\n")
+                            .getBytes(StandardCharsets.UTF_8))
+                    .post("api/v1/policies?reason=bulk gate").then().statusCode(201)
+                    .body("policies[0].version", equalTo(1)).body("recompute.total", greaterThanOrEqualTo(2000))
+                    .body("recompute.state", equalTo("running")).extract();
+            int recompute = saved.path("recompute.id");
+            assertThat(saved.<Integer>path("recompute.done")).as("the first batch, in the save").isBetween(1, 1999);
+            Instant deadline = Instant.now().plusSeconds(180);
+            while (!"finished".equals(as(null).get("api/v1/policies/recompute/" + recompute).then().statusCode(200)
+                    .extract().path("state")) && Instant.now().isBefore(deadline)) {
+                Thread.sleep(500);
+            }
+            as(null).get("api/v1/policies/recompute/" + recompute).then().body("state", equalTo("finished"))
+                    .body("done", greaterThanOrEqualTo(2000));
+            as(null).get("api/v1/policies/recompute").then().body("id", equalTo(recompute));
+            String decided = " and exists (select 1 from update_decision d where d.update_id = u.id and d.status = 'waiting'"
+                    + " and d.policy_versions = '" + id + "@1' and d.context = ";
+            assertThat(count(release, "u.gating = 'waiting'" + decided + "'push_testing')" + decided + "'push_stable')"))
+                    .as("every update, both gates, under the new policy").isEqualTo(2000);
+            assertThat(ApiTokens.count("select count(*) from outbox_event e join module_update u on u.alias = e.subject"
+                    + " join release r on r.id = u.release_id where r.name = '" + release + "' and e.type = 'decision.changed'"))
+                    .as("told once per gate that changed").isEqualTo(4000);
+            push("2026-11-23T11:00:00Z");
+            assertThat(count(release, "u.status = 'pending'")).as("waiting for bulk.tier0").isEqualTo(2000);
+        } finally {
+            retire(id);
+            TestReleases.delete(release);
+        }
+    }
+
+    /**
+     * An update with builds in two module streams: every stream's policies apply (a policy about its second stream
+     * by name holds it), and it follows the cadence of its first build's stream, which eligibility names.
+     */
+    @Test
+    void anUpdateInTwoStreamsFollowsEveryStreamsPoliciesAndItsFirstBuildsCadence() {
+        String tc = "two.streams." + rand();
+        String policyId = "two-streams-" + rand();
+        policy(policyId, tc, "push_testing");
+        try {
+            long version = 4520262201120000L + (long) (Math.random() * 1_000_000);
+            String ctx = rand();
+            String alias = as(alice).body(Map.of("release", "F45", "type", "bugfix", "title", "two streams",
+                            "newBuilds", List.of(
+                                    Map.of("name", "postgresql", "stream", "16", "version", version, "context", ctx,
+                                            "arch", "x86_64", "rpms", List.of(Map.of("nevra",
+                                                    "postgresql-16.9-1.module_f45+2+" + ctx + ".x86_64"))),
+                                    Map.of("name", "nginx", "stream", "1.24", "version", version, "context", ctx,
+                                            "arch", "x86_64", "rpms", List.of(Map.of("nevra",
+                                                    "nginx-1.24.0-1.module_f45+2+" + ctx + ".x86_64"))))))
+                    .post("api/v1/updates").then().statusCode(201).extract().path("alias");
+            // nginx:1.24 comes first by name; the policy is about postgresql:16 and holds the update all the same
+            as(null).get("api/v1/updates/" + alias).then().body("gating", equalTo("waiting"));
+            as(null).get("api/v1/updates/" + alias + "/eligibility?at=2026-11-26T09:00:00Z").then()
+                    .body("reason", equalTo("waiting_for_tests")).body("why", containsString(tc))
+                    .body("gate", equalTo("push_testing")).body("stream", equalTo("postgresql:16"));
+            push("2026-11-26T09:00:00Z");
+            assertThat(status(alias)).isEqualTo("pending");
+
+            as(ci).body(Map.of("testcase", tc, "outcome", "PASSED", "data", Map.of("item", alias, "type", "paddock_update")))
+                    .post("api/v2.0/results").then().statusCode(201);
+            push("2026-11-26T09:01:00Z");
+            assertThat(status(alias)).isEqualTo("testing");
+            assertThat(ApiTokens.count("select count(*) from push p join module_stream s on s.id = p.module_stream_id"
+                    + " join push_item i on i.push_id = p.id join module_update u on u.id = i.update_id"
+                    + " where u.alias = '" + alias + "' and s.name = 'postgresql'")).as("pushed with postgresql:16").isEqualTo(1);
+        } finally {
+            retire(policyId);
+        }
+    }
+
+    /**
+     * An unpushed update asking to go back to testing stands before push_testing: the badge and the API's gating say
+     * what the pusher acts on (before, they showed push_stable while the pusher judged push_testing).
+     */
+    @Test
+    void anUnpushedUpdateIsJudgedAtPushTestingEverywhere() {
+        String tc = "back.to.testing." + rand();
+        String policyId = "back-to-testing-" + rand();
+        policy(policyId, tc, "push_testing");
+        try {
+            String alias = submit("s390x", 4520262301120000L + (long) (Math.random() * 1_000_000), "bugfix", "low");
+            as(ci).body(Map.of("testcase", tc, "outcome", "PASSED", "data", Map.of("item", alias, "type", "paddock_update")))
+                    .post("api/v2.0/results").then().statusCode(201);
+            push("2026-11-26T10:00:00Z");
+            assertThat(status(alias)).isEqualTo("testing");
+            as(alice).body(Map.of("request", "unpush")).post("api/v1/updates/" + alias + "/request").then().statusCode(200);
+            push("2026-11-26T10:01:00Z");
+            assertThat(status(alias)).isEqualTo("unpushed");
+            as(ci).body(Map.of("testcase", tc, "outcome", "FAILED", "data", Map.of("item", alias, "type", "paddock_update")))
+                    .post("api/v2.0/results").then().statusCode(201);
+            as(alice).body(Map.of("request", "testing")).post("api/v1/updates/" + alias + "/request").then().statusCode(200);
+
+            as(null).get("api/v1/updates/" + alias).then().body("gating", equalTo("failed"));
+            as(null).get("api/v1/updates/" + alias + "/eligibility?at=2026-11-26T10:02:00Z").then()
+                    .body("to", equalTo("testing")).body("reason", equalTo("blocked")).body("gate", equalTo("push_testing"));
+            push("2026-11-26T10:02:00Z");
+            assertThat(status(alias)).isEqualTo("unpushed");
+        } finally {
+            retire(policyId);
+        }
+    }
+
+    /**
+     * The one rule for "active" says the same in Java and in SQL, for every status and request (its JPQL twin picks
+     * the 2 000 pending updates of the policy-save test).
+     */
+    @Test
+    void activeMeansTheSameInJavaAndSql() throws Exception {
+        try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
+            for (String status : List.of("pending", "testing", "stable", "unpushed", "obsolete", "revoked")) {
+                for (String request : List.of("none", "testing", "stable", "unpush", "revoke")) {
+                    var rs = s.executeQuery("select " + org.paddock.update.ModuleUpdate.ACTIVE_SQL
+                            .replace("u.status", "'" + status + "'").replace("u.request", "'" + request + "'"));
+                    rs.next();
+                    boolean sql = rs.getBoolean(1);
+                    boolean java = org.paddock.update.ModuleUpdate.isActive(org.paddock.update.UpdateStatus.fromWord(status),
+                            org.paddock.update.UpdateRequest.fromWord(request));
+                    assertThat(sql).as(status + "/" + request).isEqualTo(java);
+                }
+            }
         }
     }
 }

@@ -245,7 +245,8 @@ class GatingApiIT {
                 .body("errors[0].field", equalTo("reason"));
         RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + erin)
                 .contentType("application/yaml").body(policy.getBytes(java.nio.charset.StandardCharsets.UTF_8)).post("api/v1/policies?reason=gate nginx on tier0")
-                .then().statusCode(201).body("[0].id", equalTo("nginx-tier0-it")).body("[0].version", equalTo(1));
+                .then().statusCode(201).body("policies[0].id", equalTo("nginx-tier0-it")).body("policies[0].version", equalTo(1))
+                .body("recompute.state", equalTo("finished"));
         RestAssured.given().baseUri(base.toString()).get("api/v1/policies/export").then().statusCode(200)
                 .body(containsString("id: nginx-tier0-it")).body(containsString("ci.tier0"));
         as(null).get("api/v1/policies").then().body("find { it.id == 'nginx-tier0-it' }.versions[0].author", equalTo("erin"));

@@ -67,4 +67,19 @@ public final class ApiTokens {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The first column of every row {@code sql} selects, for messages that say what the database held. */
+    public static java.util.List<String> rows(String sql) {
+        TestDatabase.ensureRunning();
+        try (Connection c = DriverManager.getConnection(TestDatabase.url(TestDatabase.NAME), TestDatabase.USER, "");
+             var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            java.util.List<String> rows = new java.util.ArrayList<>();
+            while (rs.next()) {
+                rows.add(rs.getString(1));
+            }
+            return rows;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }
