@@ -11,7 +11,6 @@ import org.paddock.platform.ForbiddenException;
 import org.paddock.platform.InvalidInputException;
 import org.paddock.platform.security.CurrentUser;
 import org.paddock.update.ModuleUpdate;
-import org.paddock.update.UpdateQuery;
 import org.paddock.update.UpdateRepository;
 
 import java.io.IOException;
@@ -31,7 +30,6 @@ import java.util.stream.Collectors;
 public class PolicyEditorBacking {
 
     static final int PREVIEW_UPDATES = 500;
-    static final List<String> CONTEXTS = List.of("push_testing", "push_stable");
 
     @Inject
     PolicyService policies;
@@ -62,7 +60,9 @@ public class PolicyEditorBacking {
     }
 
     /** An update whose decision the draft would change. */
-    public record Change(String alias, String title, String context, String before, String after, String why) {
+    /** {@code nextGate}: whether {@code context} is the gate the update stands before now (its badge shows it). */
+    public record Change(String alias, String title, String context, String before, String after, String why,
+                         boolean nextGate) {
     }
 
     /** One saved version, for the history view. */
@@ -124,21 +124,18 @@ public class PolicyEditorBacking {
         List<Policy> before = Gating.ready(current);
         Instant now = clock.instant();
         List<Change> found = new ArrayList<>();
-        List<ModuleUpdate> active = new ArrayList<>();
-        for (String status : List.of("pending", "testing")) {
-            active.addAll(updates.search(new UpdateQuery(null, null, status, null, null, null, null, null, null, null, null,
-                    "submitted", true), 0, PREVIEW_UPDATES).rows());
-        }
+        List<ModuleUpdate> active = updates.newestActive(PREVIEW_UPDATES);
         for (ModuleUpdate u : active) {
             // the builds' results too, where the policies before or after are about builds
             List<Gating.Inputs> in = gating.updateInputs(u, java.util.stream.Stream.concat(before.stream(), after.stream())
                     .toList(), now);
-            for (String context : CONTEXTS) {
+            for (DecisionContext context : DecisionContext.values()) {
                 Decision was = gating.decide(in, context, u.getRelease().getName(), before).decision();
                 Decision will = gating.decide(in, context, u.getRelease().getName(), after).decision();
                 if (!was.status().equals(will.status()) || was.policiesSatisfied() != will.policiesSatisfied()) {
-                    found.add(new Change(u.getAlias(), u.getTitle(), context, was.status(), will.status(),
-                            will.unsatisfied().stream().map(Requirement::summary).collect(Collectors.joining("; "))));
+                    found.add(new Change(u.getAlias(), u.getTitle(), context.word(), was.status(), will.status(),
+                            will.unsatisfied().stream().map(Requirement::summary).collect(Collectors.joining("; ")),
+                            context == DecisionContext.nextGate(u.getStatus())));
                 }
             }
         }

@@ -68,6 +68,12 @@ public class UpdateRepository {
                 .getResultStream()).distinct().toList();
     }
 
+    /** The {@code limit} newest {@link ModuleUpdate#isActive() active} updates. */
+    public List<ModuleUpdate> newestActive(int limit) {
+        return em.createQuery("select u from ModuleUpdate u where " + ModuleUpdate.ACTIVE_JPQL
+                + " order by u.submittedAt desc, u.id desc", ModuleUpdate.class).setMaxResults(limit).getResultList();
+    }
+
     /** Imported builds that no update holds yet, newest first: what the form offers to pick. */
     @jakarta.transaction.Transactional
     public List<ModuleBuild> unassignedBuilds() {
