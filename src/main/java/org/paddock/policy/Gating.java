@@ -37,7 +37,7 @@ public class Gating {
     Duration missingTimeout;
 
     /** A decision with the results and waivers it was made from. */
-    public record Answer(Decision decision, List<TestResult> results, List<Waiver> waivers) {
+    public record Answer(Decision decision, List<GatingResult> results, List<Waiver> waivers) {
     }
 
     /** What the update page's gating parts need of an update. */
@@ -80,7 +80,7 @@ public class Gating {
     }
 
     /** What a decision about {@code subject} as of {@code at} reads, loaded once for any number of decisions. */
-    public record Inputs(Subject subject, List<TestResult> results, List<Waiver> waivers, int karma, Instant at) {
+    public record Inputs(Subject subject, List<GatingResult> results, List<Waiver> waivers, int karma, Instant at) {
     }
 
     @Transactional
@@ -101,7 +101,7 @@ public class Gating {
         // the update in hand: no need to look it up again, for itself or its karma; its results and waivers are the
         // same whichever stream's policies are asked
         List<Subject> selves = subjects(update);
-        List<TestResult> results = results(selves.get(0), at);
+        List<GatingResult> results = results(selves.get(0), at);
         List<Waiver> waivers = waivers(selves.get(0), at);
         selves.forEach(self -> all.add(new Inputs(self, results, waivers, update.getKarma(), at)));
         java.util.Set<String> rpmBuilds = new java.util.TreeSet<>();
@@ -142,7 +142,7 @@ public class Gating {
     /** An update's decision at one gate: its subjects' decisions {@link Decision#combine combined}. */
     public Answer decide(List<Inputs> ins, String context, String productVersion, List<Policy> under) {
         List<Decision> decisions = new java.util.ArrayList<>();
-        List<TestResult> results = new java.util.ArrayList<>();
+        List<GatingResult> results = new java.util.ArrayList<>();
         List<Waiver> waivers = new java.util.ArrayList<>();
         for (Inputs in : ins) {
             Answer a = decide(in, context, productVersion, under);
@@ -192,14 +192,14 @@ public class Gating {
                 ? updates.findByAlias(subject.identifier()).map(ModuleUpdate::getKarma).orElse(0) : 0;
     }
 
-    private List<TestResult> results(Subject subject, Instant at) {
+    private List<GatingResult> results(Subject subject, Instant at) {
         return em.createQuery("""
                         select r from TestResult r where r.subjectType = :type and r.subjectId = :id
                         and r.submittedAt <= :at order by r.submittedAt, r.id""",
                         org.paddock.testresult.TestResult.class)
                 .setParameter("type", subject.type()).setParameter("id", subject.identifier()).setParameter("at", at)
                 .getResultList().stream()
-                .map(r -> new TestResult(r.getId(), r.getTestcase(), r.getOutcome().name(), r.getScenario(), r.getArch(),
+                .map(r -> new GatingResult(r.getId(), r.getTestcase(), r.getOutcome().name(), r.getScenario(), r.getArch(),
                         r.getRefUrl(), r.getSubmittedAt(), Results.data(r)))
                 .toList();
     }
@@ -207,7 +207,7 @@ public class Gating {
     private List<Waiver> waivers(Subject subject, Instant at) {
         return em.createQuery("""
                         select w from StoredWaiver w where w.subjectType = :type and w.subjectId = :id
-                        and w.createdAt <= :at order by w.createdAt, w.id""", WaiverRecord.class)
+                        and w.createdAt <= :at order by w.createdAt, w.id""", StoredWaiver.class)
                 .setParameter("type", subject.type()).setParameter("id", subject.identifier()).setParameter("at", at)
                 .getResultList().stream()
                 .map(w -> new Waiver(w.getId(), w.getSubjectType(), w.getSubjectId(), w.getTestcase(), w.getScenario(),

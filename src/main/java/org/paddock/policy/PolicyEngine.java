@@ -21,9 +21,9 @@ public final class PolicyEngine {
     private static final Set<String> OUTCOMES_ERRORED = Set.of("ERROR");
 
     /** Latest first: newest {@code submittedAt}, then highest id. */
-    private static final Comparator<TestResult> NEWEST_FIRST = Comparator
-            .comparing(TestResult::submittedAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
-            .thenComparingLong(TestResult::id)
+    private static final Comparator<GatingResult> NEWEST_FIRST = Comparator
+            .comparing(GatingResult::submittedAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+            .thenComparingLong(GatingResult::id)
             .reversed();
     private static final Comparator<Waiver> NEWEST_WAIVER_FIRST = Comparator
             .comparing(Waiver::timestamp, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
@@ -35,7 +35,7 @@ public final class PolicyEngine {
 
     /** {@link #decide(Subject, String, String, List, List, List, int, Instant, Duration, boolean)} with no missing-result timeout and no policy meaning "not gated, but not passed" either. */
     public static Decision decide(Subject subject, String decisionContext, String productVersion,
-                                  List<TestResult> results, List<Waiver> waivers, List<Policy> policies,
+                                  List<GatingResult> results, List<Waiver> waivers, List<Policy> policies,
                                   int karma, Instant now) {
         return decide(subject, decisionContext, productVersion, results, waivers, policies, karma, now, null, false);
     }
@@ -55,7 +55,7 @@ public final class PolicyEngine {
      *                            policy applies. The status is {@code ignored} either way.
      */
     public static Decision decide(Subject subject, String decisionContext, String productVersion,
-                                  List<TestResult> results, List<Waiver> waivers, List<Policy> policies,
+                                  List<GatingResult> results, List<Waiver> waivers, List<Policy> policies,
                                   int karma, Instant now, Duration missingTimeout, boolean ignoreMissingPolicy) {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(now, "now");
@@ -89,7 +89,7 @@ public final class PolicyEngine {
                 status(unsatisfied, subject, now, missingTimeout));
     }
 
-    private static Optional<Requirement> check(Rule rule, Policy policy, Subject subject, List<TestResult> results,
+    private static Optional<Requirement> check(Rule rule, Policy policy, Subject subject, List<GatingResult> results,
                                                int karma, Instant now) {
         if (rule instanceof PassingTestCase passing) {
             return passing.validAt(now) ? Optional.of(checkTest(passing, subject, results)) : Optional.empty();
@@ -109,16 +109,16 @@ public final class PolicyEngine {
         throw new IllegalStateException("unknown rule kind " + rule.getClass().getSimpleName());
     }
 
-    private static Requirement checkTest(PassingTestCase rule, Subject subject, List<TestResult> results) {
+    private static Requirement checkTest(PassingTestCase rule, Subject subject, List<GatingResult> results) {
         String name = rule.scenario() == null ? rule.testCase() : rule.testCase() + " [" + rule.scenario() + "]";
-        Optional<TestResult> latest = results.stream()
+        Optional<GatingResult> latest = results.stream()
                 .filter(r -> r.testcase().equals(rule.testCase()))
                 .filter(r -> rule.scenario() == null || rule.scenario().equals(r.scenario()))
                 .min(NEWEST_FIRST);
         if (latest.isEmpty()) {
             return testAnswer(Requirement.MISSING, rule, subject, null, name + " has no result");
         }
-        TestResult result = latest.get();
+        GatingResult result = latest.get();
         String outcome = result.outcome();
         String ref = "(result " + result.id() + ")";
         if (OUTCOMES_PASSED.contains(outcome)) {
@@ -135,7 +135,7 @@ public final class PolicyEngine {
                 name + " failed " + ("FAILED".equals(outcome) ? "" : "with " + outcome + " ") + ref);
     }
 
-    private static Requirement testAnswer(String type, PassingTestCase rule, Subject subject, TestResult result, String summary) {
+    private static Requirement testAnswer(String type, PassingTestCase rule, Subject subject, GatingResult result, String summary) {
         // The answer names the result's scenario when the rule accepts any (as Greenwave does).
         String scenario = rule.scenario() != null || result == null ? rule.scenario() : result.scenario();
         return new Requirement(type, rule.testCase(), scenario, subject.type(), subject.identifier(),

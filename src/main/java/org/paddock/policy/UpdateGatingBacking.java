@@ -89,8 +89,8 @@ public class UpdateGatingBacking {
             Stream.concat(d.unsatisfied().stream(), d.satisfied().stream()).forEach(r -> {
                 var result = answer.results().stream().filter(t -> r.resultId() != null && t.id() == r.resultId())
                         .findFirst();
-                rows.add(new Row(r.type(), r.testcase(), r.scenario(), result.map(TestResult::outcome).orElse(null),
-                        result.map(TestResult::submittedAt).orElse(null), result.map(TestResult::refUrl).orElse(null),
+                rows.add(new Row(r.type(), r.testcase(), r.scenario(), result.map(GatingResult::outcome).orElse(null),
+                        result.map(GatingResult::submittedAt).orElse(null), result.map(GatingResult::refUrl).orElse(null),
                         r.summary(), d.unsatisfied().contains(r) && r.aboutTest(), r.subjectType(), r.subjectIdentifier()));
             });
             var blocking = d.unsatisfied().stream().filter(Requirement::aboutTest).toList();

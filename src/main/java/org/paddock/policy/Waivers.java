@@ -33,7 +33,7 @@ public class Waivers {
     UpdateDecisions decisions;
 
     @Transactional
-    public WaiverRecord waive(String subjectType, String subjectIdentifier, String testcase, String scenario,
+    public StoredWaiver waive(String subjectType, String subjectIdentifier, String testcase, String scenario,
                               String productVersion, boolean waived, String comment, User by) {
         if (!by.isPolicyEditor()) {
             throw new ForbiddenException(by.getUsername() + " may not waive: only policy editors and admins may");
@@ -62,7 +62,7 @@ public class Waivers {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        WaiverRecord w = new WaiverRecord(type, subject, testcase.strip(),
+        StoredWaiver w = new StoredWaiver(type, subject, testcase.strip(),
                 scenario == null || scenario.isBlank() ? null : scenario.strip(), productVersion.strip(), waived,
                 comment.strip(), em.merge(by), clock.instant());
         em.persist(w);

@@ -52,7 +52,7 @@ public class WaiversResource {
     public record WaiverView(long id, String subject_type, String subject_identifier, String testcase,
                              String scenario, String product_version, boolean waived, String comment,
                              String username, Instant timestamp) {
-        static WaiverView of(WaiverRecord w) {
+        static WaiverView of(StoredWaiver w) {
             return new WaiverView(w.getId(), w.getSubjectType(), w.getSubjectId(), w.getTestcase(), w.getScenario(),
                     w.getProductVersion(), w.isWaived(), w.getComment(), w.getUser().getUsername(), w.getCreatedAt());
         }
@@ -68,7 +68,7 @@ public class WaiversResource {
         if (body == null) {
             throw new InvalidInputException("body", "send the waiver as JSON");
         }
-        WaiverRecord w = waivers.waive(body.subject_type(), body.subject_identifier(), body.testcase(), body.scenario(),
+        StoredWaiver w = waivers.waive(body.subject_type(), body.subject_identifier(), body.testcase(), body.scenario(),
                 body.product_version(), body.waived() == null || body.waived(), body.comment(), user);
         return Response.status(Response.Status.CREATED).entity(WaiverView.of(w)).build();
     }
@@ -95,7 +95,7 @@ public class WaiversResource {
         if (productVersion != null) {
             jpql.append(" and w.productVersion = :pv");
         }
-        var q = em.createQuery(jpql + " order by w.createdAt desc, w.id desc", WaiverRecord.class);
+        var q = em.createQuery(jpql + " order by w.createdAt desc, w.id desc", StoredWaiver.class);
         if (subjectType != null) {
             try {
                 q.setParameter("type", SubjectType.parse(subjectType).word());
@@ -118,7 +118,7 @@ public class WaiversResource {
     @GET
     @Path("{id}")
     public WaiverView one(@PathParam("id") long id) {
-        WaiverRecord w = em.find(WaiverRecord.class, id);
+        StoredWaiver w = em.find(StoredWaiver.class, id);
         if (w == null) {
             throw new NotFoundException("there is no waiver " + id);
         }

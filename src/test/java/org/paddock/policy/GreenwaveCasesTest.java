@@ -71,8 +71,8 @@ class GreenwaveCasesTest {
         List<String> outcomes = c.get("id").asText().equals("incomplete-queued-or-running")
                 ? List.of("QUEUED", "RUNNING") : List.of("");
         for (String outcome : outcomes) {
-            List<TestResult> results = results(c).stream()
-                    .map(r -> outcome.isEmpty() ? r : new TestResult(r.id(), r.testcase(), outcome, r.scenario(),
+            List<GatingResult> results = results(c).stream()
+                    .map(r -> outcome.isEmpty() ? r : new GatingResult(r.id(), r.testcase(), outcome, r.scenario(),
                             r.arch(), r.refUrl(), r.submittedAt(), r.data()))
                     .toList();
             Decision d = decide(c.get("request"), results, waivers(c, Set.of()), policies);
@@ -105,7 +105,7 @@ class GreenwaveCasesTest {
         return loaded;
     }
 
-    private static Decision decide(JsonNode request, List<TestResult> results, List<Waiver> waivers, List<Policy> policies) {
+    private static Decision decide(JsonNode request, List<GatingResult> results, List<Waiver> waivers, List<Policy> policies) {
         String type = request.get("subject_type").asText();
         String identifier = request.get("subject_identifier").asText();
         Map<String, Object> subjectType = subjectType(type);
@@ -186,14 +186,14 @@ class GreenwaveCasesTest {
         return list;
     }
 
-    private static List<TestResult> results(JsonNode c) {
-        List<TestResult> results = new ArrayList<>();
+    private static List<GatingResult> results(JsonNode c) {
+        List<GatingResult> results = new ArrayList<>();
         for (JsonNode r : c.get("results")) {
             Map<String, List<String>> data = new LinkedHashMap<>();
             r.get("data").fields().forEachRemaining(e -> data.put(e.getKey(), texts(e.getValue())));
             String scenario = data.containsKey("scenario") ? data.get("scenario").get(0) : null;
             long id = r.get("id").asLong();
-            results.add(new TestResult(id, r.get("testcase").get("name").asText(), r.get("outcome").asText(),
+            results.add(new GatingResult(id, r.get("testcase").get("name").asText(), r.get("outcome").asText(),
                     scenario, null, null, Instant.EPOCH.plusSeconds(id), data));
         }
         return results;

@@ -24,12 +24,12 @@ class PolicyEngineTest {
         return new Policy("tier0", List.of("F4*"), List.of("push_stable"), "module_build", List.of(), List.of(), List.of(rules));
     }
 
-    static TestResult result(long id, String testcase, String outcome) {
+    static GatingResult result(long id, String testcase, String outcome) {
         return result(id, testcase, outcome, null);
     }
 
-    static TestResult result(long id, String testcase, String outcome, String scenario) {
-        return new TestResult(id, testcase, outcome, scenario, NOW.minusSeconds(1000 - id));
+    static GatingResult result(long id, String testcase, String outcome, String scenario) {
+        return new GatingResult(id, testcase, outcome, scenario, NOW.minusSeconds(1000 - id));
     }
 
     static Waiver waiver(long id, String testcase, String scenario, boolean waived) {
@@ -37,7 +37,7 @@ class PolicyEngineTest {
     }
 
     /** One row: what goes in, what comes out. */
-    record Row(String name, List<Policy> policies, List<TestResult> results, List<Waiver> waivers, int karma,
+    record Row(String name, List<Policy> policies, List<GatingResult> results, List<Waiver> waivers, int karma,
                String status, List<String> satisfied, List<String> unsatisfied, String summary) {
         @Override
         public String toString() {
@@ -45,7 +45,7 @@ class PolicyEngineTest {
         }
     }
 
-    static Row row(String name, Policy policy, List<TestResult> results, List<Waiver> waivers, String status,
+    static Row row(String name, Policy policy, List<GatingResult> results, List<Waiver> waivers, String status,
                    List<String> satisfied, List<String> unsatisfied, String summary) {
         return new Row(name, List.of(policy), results, waivers, 0, status, satisfied, unsatisfied, summary);
     }
@@ -237,7 +237,7 @@ class PolicyEngineTest {
         Policy p = policy(TIER0, new PassingTestCase("ci.tier1"), new PassingTestCase("install", "uefi"),
                 new PassingTestCase("ci.tier2"), new PassingTestCase("ci.tier3"), new PassingTestCase("ci.tier4"),
                 new MinimumKarma(3));
-        List<TestResult> results = List.of(result(42, "ci.tier0", "FAILED"), result(43, "install", "PASSED", "uefi"),
+        List<GatingResult> results = List.of(result(42, "ci.tier0", "FAILED"), result(43, "install", "PASSED", "uefi"),
                 result(44, "ci.tier2", "ERROR"), result(45, "ci.tier3", "QUEUED"), result(46, "ci.tier4", "NEEDS_INSPECTION"));
         Decision d = PolicyEngine.decide(NGINX, "push_stable", "F45", results, List.of(waiver(9, "ci.tier4", null, true)),
                 List.of(p), 1, NOW);

@@ -19,9 +19,9 @@ import java.util.Objects;
  * A stored waiver: who excused which testcase (and scenario, or all of them) for which subject, and why.
  * Never changed or deleted; a newer one for the same subject and testcase replaces it (waived=false revokes).
  */
-@Entity(name = "StoredWaiver")
+@Entity
 @Table(name = "waiver")
-public class WaiverRecord {
+public class StoredWaiver {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -55,10 +55,10 @@ public class WaiverRecord {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected WaiverRecord() {
+    protected StoredWaiver() {
     }
 
-    public WaiverRecord(SubjectType subjectType, String subjectId, String testcase, String scenario,
+    public StoredWaiver(SubjectType subjectType, String subjectId, String testcase, String scenario,
                         String productVersion, boolean waived, String comment, User user, Instant createdAt) {
         this.subjectType = subjectType.word();
         this.subjectId = Objects.requireNonNull(subjectId);
