@@ -12,9 +12,7 @@ import org.paddock.update.ModuleUpdate;
 import org.paddock.update.UpdateRepository;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -128,19 +126,8 @@ public class UpdateDecisions {
             return false;
         }
         stored.changed(update.getId(), context, d, fingerprint, versions, in.at());
-        Map<String, Object> payload = new LinkedHashMap<>();
-        payload.put("update", update.getAlias());
-        payload.put("release", update.getRelease().getName());
-        payload.put("decision_context", context.word());
-        payload.put("previous", previous.map(p -> Map.<String, Object>of("status", p.status(),
-                "policies_satisfied", p.satisfied())).orElse(null));
-        payload.put("status", d.status());
-        payload.put("policies_satisfied", d.policiesSatisfied());
-        payload.put("summary", d.summary());
-        payload.put("unsatisfied_requirements", d.unsatisfied().stream().map(Requirement::summary).toList());
-        payload.put("policy_versions", versions);
-        payload.put("cause", cause);
-        outbox.emit(Outbox.DECISION_CHANGED, update.getAlias(), payload, in.at());
+        outbox.emit(Outbox.DECISION_CHANGED, update.getAlias(), DecisionChanged.payload(update.getAlias(),
+                update.getRelease().getName(), context, previous, d, versions, cause), in.at());
         return true;
     }
 }
