@@ -582,7 +582,10 @@ class PushingIT {
                                             "arch", "x86_64", "rpms", List.of(Map.of("nevra",
                                                     "nginx-1.24.0-1.module_f45+2+" + ctx + ".x86_64"))))))
                     .post("api/v1/updates").then().statusCode(201).extract().path("alias");
-            // nginx:1.24 comes first by name; the policy is about postgresql:16 and holds the update all the same
+            // a result for another test decides it again from its stored builds, where nginx:1.24 comes first by name;
+            // the policy is about postgresql:16 and holds the update all the same
+            as(ci).body(Map.of("testcase", "unrelated." + rand(), "outcome", "PASSED",
+                    "data", Map.of("item", alias, "type", "paddock_update"))).post("api/v2.0/results").then().statusCode(201);
             as(null).get("api/v1/updates/" + alias).then().body("gating", equalTo("waiting"));
             as(null).get("api/v1/updates/" + alias + "/eligibility?at=2026-11-26T09:00:00Z").then()
                     .body("reason", equalTo("waiting_for_tests")).body("why", containsString(tc))
