@@ -52,7 +52,7 @@ class PlatformIT {
     @Inject
     SchemaMigration migration;
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Resource(lookup = PaddockDataSource.JNDI_NAME)
     DataSource dataSource;
 
     @Test
