@@ -22,9 +22,10 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
  * The dependency order of DESIGN.md "Shape of the code", checked on the compiled main classes:
  * <pre>
  *   artifact, platform                       beneath all: they use no feature package (nor each other)
- *   release ← update ← testresult ← policy ← cadence ← push ← feed
+ *   release ← update ← testresult ← policy ← cadence ← push ← rebuild ← feed
  *   demo                                     on top: may use every feature of the WAR
  *   launcher                                 outside the WAR: uses no other org.paddock package
+ *   client                                   ships without the server: uses artifact alone
  * </pre>
  * A package may use only the packages listed for it below (its own sub-packages count as itself).
  * policy may use testresult, never the other way: a decision is computed from results, while results
@@ -42,7 +43,8 @@ class ArchitectureTest {
         Map<String, Set<String>> order = new LinkedHashMap<>();
         order.put("artifact", Set.of());
         order.put("platform", Set.of());
-        List<String> features = List.of("release", "update", "testresult", "policy", "cadence", "push", "feed");
+        List<String> features = List.of("release", "update", "testresult", "policy", "cadence", "push", "rebuild",
+                "feed");
         Set<String> beneath = Set.of("artifact", "platform");
         for (String feature : features) {
             order.put(feature, beneath);
@@ -50,15 +52,9 @@ class ArchitectureTest {
         }
         order.put("demo", beneath);
         order.put("launcher", Set.of());
+        order.put("client", Set.of("artifact"));
         return Map.copyOf(order);
     }
-
-    /**
-     * Dependencies on the wrong side of the order that live in files being rewritten elsewhere (issue 12):
-     * each entry names the exact class and what it may still reach until its rewrite lands. Remove the
-     * entry with the fix; never add one to make a new dependency pass.
-     */
-    static final Map<String, Set<String>> TEMPORARY_EXCEPTIONS = Map.of();
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
@@ -88,8 +84,7 @@ class ArchitectureTest {
                 }
                 for (Dependency d : c.getDirectDependenciesFromSelf()) {
                     Optional<String> to = feature(d.getTargetClass().getPackageName());
-                    if (to.isEmpty() || to.equals(from) || MAY_USE.get(from.get()).contains(to.get())
-                            || excepted(c, to.get())) {
+                    if (to.isEmpty() || to.equals(from) || MAY_USE.get(from.get()).contains(to.get())) {
                         continue;
                     }
                     events.add(SimpleConditionEvent.violated(d, from.get() + " may not use " + to.get()
@@ -97,11 +92,6 @@ class ArchitectureTest {
                 }
             }
         }).check(MAIN);
-    }
-
-    private static boolean excepted(JavaClass c, String to) {
-        String outer = c.getName().replaceFirst("\\$.*", "");
-        return TEMPORARY_EXCEPTIONS.getOrDefault(outer, Set.of()).contains(to);
     }
 
     /** The feature a package belongs to: {@code org.paddock.platform.events} → {@code platform}. */
