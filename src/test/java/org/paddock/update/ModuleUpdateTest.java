@@ -2,7 +2,7 @@ package org.paddock.update;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.paddock.platform.ConflictException;
 import org.paddock.platform.InvalidInputException;
 import org.paddock.release.Artifact;
@@ -52,6 +52,9 @@ class ModuleUpdateTest {
                 .hasMessage("builds: two builds of nginx:1.24 in one update; submit only the newest");
     }
 
+    /** The table: state | verb | what it leads to, or "refused: " and the message. */
+    private static final String LIFE_CYCLE = "/update/life-cycle.psv";
+
     /** The states of the table: status/request, and whether the update is held or has a window override. */
     private static final List<String> STATES = List.of("pending/testing", "pending/none", "pending/testing held",
             "testing/none", "testing/stable", "testing/unpush", "testing/revoke", "testing/testing", "testing/none held",
@@ -63,222 +66,12 @@ class ModuleUpdateTest {
             "releaseHold", "overrideWindow", "obsolete");
 
     /**
-     * Every verb from every state: what it leads to, or the one message that refuses it. The states are reached with
-     * production's verbs only ({@link #inState}); {@link #theTableHasEveryVerbFromEveryState} keeps the table whole.
+     * Every verb from every state ({@value #LIFE_CYCLE}): what it leads to, or the one message that refuses it. The
+     * states are reached with production's verbs only ({@link #inState}); {@link #theTableHasEveryVerbFromEveryState}
+     * keeps the table whole.
      */
     @ParameterizedTest(name = "{0} + {1} -> {2}")
-    @CsvSource(delimiter = '|', textBlock = """
-            pending/testing         | requestTesting | refused: already asks to go to testing
-            pending/testing         | requestStable  | refused: is pending: it must be in testing before it can go to stable
-            pending/testing         | cancelRequest  | pending/none
-            pending/testing         | unpush         | refused: is pending: only an update in testing can be unpushed
-            pending/testing         | revoke         | revoked/none
-            pending/testing         | edit           | pending/testing
-            pending/testing         | replaceBuilds  | pending/testing
-            pending/testing         | pushToTesting  | testing/none
-            pending/testing         | pushToStable   | refused: is pending: a push cannot move it to stable
-            pending/testing         | pushToUnpushed | refused: is pending: a push cannot move it to unpushed
-            pending/testing         | pushToRevoked  | refused: is pending: a push cannot move it to revoked
-            pending/testing         | hold           | pending/testing held
-            pending/testing         | releaseHold    | refused: is not held
-            pending/testing         | overrideWindow | refused: is pending: only an update in testing can skip its window
-            pending/testing         | obsolete       | obsolete/none
-            pending/none            | requestTesting | pending/testing
-            pending/none            | requestStable  | refused: is pending: it must be in testing before it can go to stable
-            pending/none            | cancelRequest  | refused: asks for nothing, so there is no request to cancel
-            pending/none            | unpush         | refused: is pending: only an update in testing can be unpushed
-            pending/none            | revoke         | revoked/none
-            pending/none            | edit           | pending/none
-            pending/none            | replaceBuilds  | pending/testing
-            pending/none            | pushToTesting  | testing/none
-            pending/none            | pushToStable   | refused: is pending: a push cannot move it to stable
-            pending/none            | pushToUnpushed | refused: is pending: a push cannot move it to unpushed
-            pending/none            | pushToRevoked  | refused: is pending: a push cannot move it to revoked
-            pending/none            | hold           | pending/none held
-            pending/none            | releaseHold    | refused: is not held
-            pending/none            | overrideWindow | refused: is pending: only an update in testing can skip its window
-            pending/none            | obsolete       | obsolete/none
-            pending/testing held    | requestTesting | refused: already asks to go to testing
-            pending/testing held    | requestStable  | refused: is pending: it must be in testing before it can go to stable
-            pending/testing held    | cancelRequest  | pending/none held
-            pending/testing held    | unpush         | refused: is pending: only an update in testing can be unpushed
-            pending/testing held    | revoke         | revoked/none held
-            pending/testing held    | edit           | pending/testing held
-            pending/testing held    | replaceBuilds  | pending/testing held
-            pending/testing held    | pushToTesting  | testing/none held
-            pending/testing held    | pushToStable   | refused: is pending: a push cannot move it to stable
-            pending/testing held    | pushToUnpushed | refused: is pending: a push cannot move it to unpushed
-            pending/testing held    | pushToRevoked  | refused: is pending: a push cannot move it to revoked
-            pending/testing held    | hold           | pending/testing held
-            pending/testing held    | releaseHold    | pending/testing
-            pending/testing held    | overrideWindow | refused: is pending: only an update in testing can skip its window
-            pending/testing held    | obsolete       | obsolete/none held
-            testing/none            | requestTesting | refused: is already in testing
-            testing/none            | requestStable  | testing/stable
-            testing/none            | cancelRequest  | refused: asks for nothing, so there is no request to cancel
-            testing/none            | unpush         | testing/unpush
-            testing/none            | revoke         | testing/revoke
-            testing/none            | edit           | testing/none
-            testing/none            | replaceBuilds  | testing/testing
-            testing/none            | pushToTesting  | refused: is testing: a push cannot move it to testing
-            testing/none            | pushToStable   | stable/none
-            testing/none            | pushToUnpushed | unpushed/none
-            testing/none            | pushToRevoked  | revoked/none
-            testing/none            | hold           | testing/none held
-            testing/none            | releaseHold    | refused: is not held
-            testing/none            | overrideWindow | testing/none overridden
-            testing/none            | obsolete       | obsolete/none
-            testing/stable          | requestTesting | refused: is already in testing
-            testing/stable          | requestStable  | refused: already asks to go to stable
-            testing/stable          | cancelRequest  | testing/none
-            testing/stable          | unpush         | testing/unpush
-            testing/stable          | revoke         | testing/revoke
-            testing/stable          | edit           | testing/stable
-            testing/stable          | replaceBuilds  | testing/testing
-            testing/stable          | pushToTesting  | refused: is testing: a push cannot move it to testing
-            testing/stable          | pushToStable   | stable/none
-            testing/stable          | pushToUnpushed | unpushed/none
-            testing/stable          | pushToRevoked  | revoked/none
-            testing/stable          | hold           | testing/stable held
-            testing/stable          | releaseHold    | refused: is not held
-            testing/stable          | overrideWindow | testing/stable overridden
-            testing/stable          | obsolete       | obsolete/none
-            testing/unpush          | requestTesting | refused: is already in testing
-            testing/unpush          | requestStable  | refused: asks to be unpushed; cancel that request first
-            testing/unpush          | cancelRequest  | testing/none
-            testing/unpush          | unpush         | refused: already asks to be unpushed
-            testing/unpush          | revoke         | testing/revoke
-            testing/unpush          | edit           | testing/unpush
-            testing/unpush          | replaceBuilds  | testing/testing
-            testing/unpush          | pushToTesting  | refused: is testing: a push cannot move it to testing
-            testing/unpush          | pushToStable   | stable/none
-            testing/unpush          | pushToUnpushed | unpushed/none
-            testing/unpush          | pushToRevoked  | revoked/none
-            testing/unpush          | hold           | testing/unpush held
-            testing/unpush          | releaseHold    | refused: is not held
-            testing/unpush          | overrideWindow | testing/unpush overridden
-            testing/unpush          | obsolete       | obsolete/none
-            testing/revoke          | requestTesting | refused: is already in testing
-            testing/revoke          | requestStable  | refused: asks to be revoked; cancel that request first
-            testing/revoke          | cancelRequest  | testing/none
-            testing/revoke          | unpush         | testing/unpush
-            testing/revoke          | revoke         | refused: already asks to be revoked
-            testing/revoke          | edit           | testing/revoke
-            testing/revoke          | replaceBuilds  | testing/testing
-            testing/revoke          | pushToTesting  | refused: is testing: a push cannot move it to testing
-            testing/revoke          | pushToStable   | stable/none
-            testing/revoke          | pushToUnpushed | unpushed/none
-            testing/revoke          | pushToRevoked  | revoked/none
-            testing/revoke          | hold           | testing/revoke held
-            testing/revoke          | releaseHold    | refused: is not held
-            testing/revoke          | overrideWindow | testing/revoke overridden
-            testing/revoke          | obsolete       | obsolete/none
-            testing/testing         | requestTesting | refused: is already in testing
-            testing/testing         | requestStable  | refused: has new builds waiting to be pushed to testing; they must reach testing first
-            testing/testing         | cancelRequest  | testing/none
-            testing/testing         | unpush         | testing/unpush
-            testing/testing         | revoke         | testing/revoke
-            testing/testing         | edit           | testing/testing
-            testing/testing         | replaceBuilds  | testing/testing
-            testing/testing         | pushToTesting  | refused: is testing: a push cannot move it to testing
-            testing/testing         | pushToStable   | stable/none
-            testing/testing         | pushToUnpushed | unpushed/none
-            testing/testing         | pushToRevoked  | revoked/none
-            testing/testing         | hold           | testing/testing held
-            testing/testing         | releaseHold    | refused: is not held
-            testing/testing         | overrideWindow | testing/testing overridden
-            testing/testing         | obsolete       | obsolete/none
-            testing/none held       | requestTesting | refused: is already in testing
-            testing/none held       | requestStable  | testing/stable held
-            testing/none held       | cancelRequest  | refused: asks for nothing, so there is no request to cancel
-            testing/none held       | unpush         | testing/unpush held
-            testing/none held       | revoke         | testing/revoke held
-            testing/none held       | edit           | testing/none held
-            testing/none held       | replaceBuilds  | testing/testing held
-            testing/none held       | pushToTesting  | refused: is testing: a push cannot move it to testing
-            testing/none held       | pushToStable   | stable/none held
-            testing/none held       | pushToUnpushed | unpushed/none held
-            testing/none held       | pushToRevoked  | revoked/none held
-            testing/none held       | hold           | testing/none held
-            testing/none held       | releaseHold    | testing/none
-            testing/none held       | overrideWindow | testing/none held overridden
-            testing/none held       | obsolete       | obsolete/none held
-            testing/none overridden | requestTesting | refused: is already in testing
-            testing/none overridden | requestStable  | testing/stable overridden
-            testing/none overridden | cancelRequest  | refused: asks for nothing, so there is no request to cancel
-            testing/none overridden | unpush         | testing/unpush overridden
-            testing/none overridden | revoke         | testing/revoke overridden
-            testing/none overridden | edit           | testing/none overridden
-            testing/none overridden | replaceBuilds  | testing/testing overridden
-            testing/none overridden | pushToTesting  | refused: is testing: a push cannot move it to testing
-            testing/none overridden | pushToStable   | stable/none
-            testing/none overridden | pushToUnpushed | unpushed/none overridden
-            testing/none overridden | pushToRevoked  | revoked/none overridden
-            testing/none overridden | hold           | testing/none held overridden
-            testing/none overridden | releaseHold    | refused: is not held
-            testing/none overridden | overrideWindow | testing/none overridden
-            testing/none overridden | obsolete       | obsolete/none overridden
-            stable/none             | requestTesting | refused: is stable and cannot go to testing
-            stable/none             | requestStable  | refused: is stable and cannot go to stable
-            stable/none             | cancelRequest  | refused: asks for nothing, so there is no request to cancel
-            stable/none             | unpush         | refused: is stable: a stable update cannot be unpushed
-            stable/none             | revoke         | refused: is stable: a stable update cannot be revoked; submit a new update instead
-            stable/none             | edit           | refused: is stable and cannot be edited; submit a new update instead
-            stable/none             | replaceBuilds  | refused: is stable and cannot be edited; submit a new update instead
-            stable/none             | pushToTesting  | refused: is stable: a push cannot move it to testing
-            stable/none             | pushToStable   | refused: is stable: a push cannot move it to stable
-            stable/none             | pushToUnpushed | refused: is stable: a push cannot move it to unpushed
-            stable/none             | pushToRevoked  | refused: is stable: a push cannot move it to revoked
-            stable/none             | hold           | refused: is stable and cannot be held
-            stable/none             | releaseHold    | refused: is not held
-            stable/none             | overrideWindow | refused: is stable: only an update in testing can skip its window
-            stable/none             | obsolete       | refused: is stable and cannot be obsoleted
-            unpushed/none           | requestTesting | unpushed/testing
-            unpushed/none           | requestStable  | refused: was unpushed: request testing again first
-            unpushed/none           | cancelRequest  | refused: asks for nothing, so there is no request to cancel
-            unpushed/none           | unpush         | refused: is unpushed: only an update in testing can be unpushed
-            unpushed/none           | revoke         | refused: is unpushed and cannot be revoked
-            unpushed/none           | edit           | unpushed/none
-            unpushed/none           | replaceBuilds  | pending/testing
-            unpushed/none           | pushToTesting  | testing/none
-            unpushed/none           | pushToStable   | refused: is unpushed: a push cannot move it to stable
-            unpushed/none           | pushToUnpushed | refused: is unpushed: a push cannot move it to unpushed
-            unpushed/none           | pushToRevoked  | refused: is unpushed: a push cannot move it to revoked
-            unpushed/none           | hold           | refused: is unpushed and cannot be held
-            unpushed/none           | releaseHold    | refused: is not held
-            unpushed/none           | overrideWindow | refused: is unpushed: only an update in testing can skip its window
-            unpushed/none           | obsolete       | refused: is unpushed and cannot be obsoleted
-            revoked/none            | requestTesting | refused: is revoked and cannot go to testing
-            revoked/none            | requestStable  | refused: is revoked and cannot go to stable
-            revoked/none            | cancelRequest  | refused: asks for nothing, so there is no request to cancel
-            revoked/none            | unpush         | refused: is revoked: only an update in testing can be unpushed
-            revoked/none            | revoke         | refused: is revoked and cannot be revoked
-            revoked/none            | edit           | refused: is revoked and cannot be edited; submit a new update instead
-            revoked/none            | replaceBuilds  | refused: is revoked and cannot be edited; submit a new update instead
-            revoked/none            | pushToTesting  | refused: is revoked: a push cannot move it to testing
-            revoked/none            | pushToStable   | refused: is revoked: a push cannot move it to stable
-            revoked/none            | pushToUnpushed | refused: is revoked: a push cannot move it to unpushed
-            revoked/none            | pushToRevoked  | refused: is revoked: a push cannot move it to revoked
-            revoked/none            | hold           | refused: is revoked and cannot be held
-            revoked/none            | releaseHold    | refused: is not held
-            revoked/none            | overrideWindow | refused: is revoked: only an update in testing can skip its window
-            revoked/none            | obsolete       | refused: is revoked and cannot be obsoleted
-            obsolete/none           | requestTesting | refused: is obsolete and cannot go to testing
-            obsolete/none           | requestStable  | refused: is obsolete and cannot go to stable
-            obsolete/none           | cancelRequest  | refused: asks for nothing, so there is no request to cancel
-            obsolete/none           | unpush         | refused: is obsolete: only an update in testing can be unpushed
-            obsolete/none           | revoke         | refused: is obsolete and cannot be revoked
-            obsolete/none           | edit           | refused: is obsolete and cannot be edited; submit a new update instead
-            obsolete/none           | replaceBuilds  | refused: is obsolete and cannot be edited; submit a new update instead
-            obsolete/none           | pushToTesting  | refused: is obsolete: a push cannot move it to testing
-            obsolete/none           | pushToStable   | refused: is obsolete: a push cannot move it to stable
-            obsolete/none           | pushToUnpushed | refused: is obsolete: a push cannot move it to unpushed
-            obsolete/none           | pushToRevoked  | refused: is obsolete: a push cannot move it to revoked
-            obsolete/none           | hold           | refused: is obsolete and cannot be held
-            obsolete/none           | releaseHold    | refused: is not held
-            obsolete/none           | overrideWindow | refused: is obsolete: only an update in testing can skip its window
-            obsolete/none           | obsolete       | refused: is obsolete and cannot be obsoleted
-            """)
+    @CsvFileSource(resources = LIFE_CYCLE, delimiter = '|')
     void lifeCycle(String from, String verb, String expected) {
         ModuleUpdate u = inState(from);
         int historyBefore = u.getHistory().size();
@@ -316,9 +109,11 @@ class ModuleUpdateTest {
 
     @Test
     void theTableHasEveryVerbFromEveryState() throws Exception {
-        String table = getClass().getDeclaredMethod("lifeCycle", String.class, String.class, String.class)
-                .getAnnotation(CsvSource.class).textBlock();
-        List<String> rows = table.lines().filter(l -> !l.isBlank())
+        String table;
+        try (var in = getClass().getResourceAsStream(LIFE_CYCLE)) {
+            table = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        List<String> rows = table.lines().filter(l -> !l.isBlank() && !l.startsWith("#"))
                 .map(l -> l.split("\\|")[0].strip() + " + " + l.split("\\|")[1].strip()).toList();
         List<String> every = STATES.stream().flatMap(s -> VERBS.stream().map(v -> s + " + " + v)).toList();
         assertThat(rows).containsExactlyElementsOf(every);
