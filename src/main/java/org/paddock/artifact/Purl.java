@@ -20,6 +20,8 @@ import java.util.regex.Pattern;
 /**
  * A package URL ({@code pkg:type/namespace/name@version?qualifiers#subpath}) as defined by the package-url
  * specification (ECMA-427), such as {@code pkg:rpm/fedora/curl@7.50.3-1.fc25?arch=i386&distro=fedora-25}.
+ * Paddock's own code on purpose: packageurl-java 1.5.0 percent-encodes {@code :} in qualifier values, which
+ * mangles rpm epochs and module labels.
  *
  * <p>The components hold decoded text. The constructor normalises them, so equal packages give equal records and
  * {@link #toString()} gives the canonical purl string:

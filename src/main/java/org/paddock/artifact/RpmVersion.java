@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * Compares RPM version or release strings the way rpm's {@code rpmvercmp()} does, so Paddock orders
- * package builds exactly like rpm and dnf would.
+ * package builds exactly like rpm and dnf would. Own code on purpose: no Java library here does rpmvercmp
+ * (rpm's is C); it is tested against rpm's own cases.
  *
  * <p>A string is read as a run of segments. A segment is a maximal run of ASCII digits or of ASCII
  * letters; every other character is a separator, and how many separators there are, or which ones,

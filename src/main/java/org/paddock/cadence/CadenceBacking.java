@@ -110,7 +110,7 @@ public class CadenceBacking {
             days.putAll(c.minDaysInTesting());
             fastTrack = c.fastTrackSeverity() == null ? "none" : c.fastTrackSeverity();
         } else {
-            Cadences.SEVERITIES.forEach(sev -> days.putIfAbsent(sev, c.minDaysInTesting().get(sev)));
+            CadenceForm.SEVERITIES.forEach(sev -> days.putIfAbsent(sev, c.minDaysInTesting().get(sev)));
         }
     }
 
@@ -129,7 +129,7 @@ public class CadenceBacking {
             return;
         }
         try {
-            Cadences.Form form = new Cadences.Form(mode, windows == null ? List.of() : windows.lines().toList(), days,
+            CadenceForm form = new CadenceForm(mode, windows == null ? List.of() : windows.lines().toList(), days,
                     fastTrack);
             if (module == null) {
                 cadences.saveForRelease(release, form, currentUser.require());
@@ -229,7 +229,7 @@ public class CadenceBacking {
         return effective == null || effective.cadence().fastTrackSeverity() == null ? "none"
                 : effective.cadence().fastTrackSeverity();
     }
-    public List<String> getSeverities() { return Cadences.SEVERITIES; }
+    public List<String> getSeverities() { return CadenceForm.SEVERITIES; }
     public String getMode() { return mode; }
     public void setMode(String mode) { this.mode = mode; }
     public String getWindows() { return windows; }

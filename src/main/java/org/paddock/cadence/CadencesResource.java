@@ -40,6 +40,9 @@ public class CadencesResource {
     Cadences cadences;
 
     @Inject
+    Freezes freezes;
+
+    @Inject
     CurrentUser caller;
 
     @Inject
@@ -62,7 +65,7 @@ public class CadencesResource {
     @PUT
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("{release}")
-    public CadenceView setRelease(@PathParam("release") String release, Cadences.Form form) {
+    public CadenceView setRelease(@PathParam("release") String release, CadenceForm form) {
         requireBody(form);
         Release r = cadences.release(release);
         return view(r, null, cadences.saveForRelease(r, form, caller.requireApiCaller()));
@@ -79,7 +82,7 @@ public class CadencesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Path("{release}/{module}")
     public CadenceView setStream(@PathParam("release") String release, @PathParam("module") String module,
-                                 Cadences.Form form) {
+                                 CadenceForm form) {
         requireBody(form);
         ModuleStream s = stream(cadences.release(release), module);
         return view(s.getRelease(), s.getNameStream(), cadences.saveForStream(s, form, caller.requireApiCaller()));
@@ -94,8 +97,8 @@ public class CadencesResource {
 
     @GET
     @Path("{release}/freezes")
-    public List<Cadences.FreezeView> freezes(@PathParam("release") String release) {
-        return cadences.freezes(cadences.release(release).getId());
+    public List<Freezes.FreezeView> freezes(@PathParam("release") String release) {
+        return freezes.of(cadences.release(release).getId());
     }
 
     @POST
@@ -106,7 +109,7 @@ public class CadencesResource {
             throw new InvalidInputException("body", "send {\"start\": \"…\", \"end\": \"…\", \"reason\": \"…\"}");
         }
         Release r = cadences.release(release);
-        return Response.status(Response.Status.CREATED).entity(cadences.addFreeze(r, Times.parseOptional("start", body.start()),
+        return Response.status(Response.Status.CREATED).entity(freezes.add(r, Times.parseOptional("start", body.start()),
                 Times.parseOptional("end", body.end()), body.reason(), caller.requireApiCaller())).build();
     }
 
@@ -114,7 +117,7 @@ public class CadencesResource {
     @DELETE
     @Path("{release}/freezes/{id}")
     public Response endFreeze(@PathParam("release") String release, @PathParam("id") long id) {
-        cadences.endFreeze(cadences.release(release), id, caller.requireApiCaller());
+        freezes.end(cadences.release(release), id, caller.requireApiCaller());
         return Response.noContent().build();
     }
 
@@ -138,7 +141,7 @@ public class CadencesResource {
                 .orElseThrow(() -> new NotFoundException("there is no module stream '" + module + "' in " + r.getName()));
     }
 
-    private static void requireBody(Cadences.Form form) {
+    private static void requireBody(CadenceForm form) {
         if (form == null) {
             throw new InvalidInputException("body", "send {\"mode\": \"windows\", \"windows\": [\"0 14 * * TUE Europe/Prague 2h\"],"
                     + " \"minDays\": {\"moderate\": 3}, \"fastTrack\": \"important\"}");

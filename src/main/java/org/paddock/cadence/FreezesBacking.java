@@ -39,7 +39,7 @@ public class FreezesBacking {
     private static final DateTimeFormatter INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
     @Inject
-    Cadences cadences;
+    Freezes freezes;
 
     @Inject
     ReleaseRepository releases;
@@ -76,7 +76,7 @@ public class FreezesBacking {
             return;
         }
         Instant now = clock.instant();
-        rows = cadences.freezes(release.getId()).stream()
+        rows = freezes.of(release.getId()).stream()
                 .map(f -> new Row(f.id(), format(f.start()), format(f.end()), f.reason(), f.by(),
                         f.start().isAfter(now) ? "upcoming" : f.end().isAfter(now) ? "active" : "over"))
                 .toList();
@@ -97,7 +97,7 @@ public class FreezesBacking {
         Instant to = parse("end", end, unreadable);
         try {
             // a time that could not be read goes on as missing, so the service still names every other problem
-            cadences.addFreeze(release, from, to, reason, currentUser.require());
+            freezes.add(release, from, to, reason, currentUser.require());
             redirect("Freeze of " + release.getName() + " added: " + reason.strip());
         } catch (InvalidInputException e) {
             for (FieldError err : e.errors()) {
@@ -117,7 +117,7 @@ public class FreezesBacking {
             return;
         }
         try {
-            cadences.endFreeze(release, id, currentUser.require());
+            freezes.end(release, id, currentUser.require());
             redirect("Freeze ended");
         } catch (NotFoundException | ConflictException | ForbiddenException | CurrentUser.NotSignedInException e) {
             error("freezes-form:end-msg", e.getMessage());

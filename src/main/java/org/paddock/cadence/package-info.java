@@ -4,9 +4,9 @@
  * {@link org.paddock.cadence.Cadence} and the {@link org.paddock.cadence.ReleaseFacts}, and returns a
  * {@link org.paddock.cadence.Verdict} with one line for the update page and the earliest instant it may move.
  *
- * <p>Plain Java: no CDI, no JPA, no I/O, no clock — every instant is an argument. The package depends on
- * nothing else in Paddock but {@code platform.Words}, so that {@code release} (which owns a module's
- * cadence) can use it; updates are therefore described by their words ({@code security}, {@code critical},
- * {@code testing}), the same words as {@code update.UpdateType}, {@code Severity} and {@code UpdateStatus}.
+ * <p>Those rule classes are plain Java: no CDI, no JPA, no I/O, no clock — every instant is an argument. Beside
+ * them the package keeps cadences and freezes ({@link org.paddock.cadence.Cadences},
+ * {@link org.paddock.cadence.CadenceForm}, {@link org.paddock.cadence.Freezes}) with their REST resource and pages;
+ * it sits above {@code policy} in the order ArchitectureTest checks.
  */
 package org.paddock.cadence;

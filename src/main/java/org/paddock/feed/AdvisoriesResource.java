@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.UriInfo;
 import org.paddock.platform.FieldError;
 import org.paddock.platform.InvalidInputException;
 import org.paddock.platform.Times;
+import org.paddock.update.Severity;
+import org.paddock.update.UpdateStatus;
+import org.paddock.update.UpdateType;
 
 import java.sql.SQLException;
 import java.time.Instant;
@@ -28,7 +31,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.function.Function;
 
 /**
  * {@code GET /api/v1/advisories}: the published advisories with their packages and references, compact, for tools
@@ -42,8 +45,6 @@ import java.util.Set;
 public class AdvisoriesResource {
 
     private static final JsonGeneratorFactory JSON = Json.createGeneratorFactory(Map.of());
-    private static final Set<String> SEVERITIES = Set.of("critical", "important", "moderate", "low", "none");
-    private static final Set<String> TYPES = Set.of("security", "bugfix", "enhancement", "newpackage");
 
     @Inject
     AdvisoryReader reader;
@@ -65,14 +66,12 @@ public class AdvisoriesResource {
         if (bug != null && !bug.isBlank() && !bug.strip().replace("#", "").matches("\\d{1,10}")) {
             errors.add(new FieldError("bug", "'" + bug + "' is not a Bugzilla bug number"));
         }
-        if (severity != null && !severity.isBlank() && !SEVERITIES.contains(severity.strip())) {
-            errors.add(new FieldError("severity", "must be one of critical, important, moderate, low, none"));
-        }
-        if (type != null && !type.isBlank() && !TYPES.contains(type.strip())) {
-            errors.add(new FieldError("type", "must be one of security, bugfix, enhancement, newpackage"));
-        }
-        if (!status.equals("stable") && !status.equals("testing")) {
-            errors.add(new FieldError("status", "must be stable or testing, not '" + status + "'"));
+        Severity severityWanted = word(errors, "severity", severity, Severity::fromWord);
+        UpdateType typeWanted = word(errors, "type", type, UpdateType::fromWord);
+        UpdateStatus channel = word(new ArrayList<>(), "status", status, UpdateStatus::fromWord);
+        if (channel != UpdateStatus.STABLE && channel != UpdateStatus.TESTING) { // the two that are published
+            errors.add(new FieldError("status", "must be " + UpdateStatus.STABLE.word() + " or "
+                    + UpdateStatus.TESTING.word() + ", not '" + status + "'"));
         }
         if (module != null && !module.isBlank() && !module.strip().matches("[^:\\s]+:[^:\\s]+")) {
             errors.add(new FieldError("module", "'" + module + "' is not a module stream such as nginx:1.24"));
@@ -99,9 +98,10 @@ public class AdvisoriesResource {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        AdvisoryReader.Selection sel = new AdvisoryReader.Selection(blank(release), status, false, blank(module), null,
-                cve == null || cve.isBlank() ? null : cve.strip().toUpperCase(), bug == null || bug.isBlank() ? null
-                : bug.strip().replace("#", ""), blank(severity), blank(type), blank(pkg), from, after, limit);
+        AdvisoryReader.Selection sel = new AdvisoryReader.Selection(blank(release), channel.word(), false, blank(module),
+                null, cve == null || cve.isBlank() ? null : cve.strip().toUpperCase(), bug == null || bug.isBlank() ? null
+                : bug.strip().replace("#", ""), severityWanted == null ? null : severityWanted.word(),
+                typeWanted == null ? null : typeWanted.word(), blank(pkg), from, after, limit);
         AdvisoryReader.Version v = reader.version(sel);
         EntityTag etag = new EntityTag(v.etag("advisories").replace("\"", ""));
         Response.ResponseBuilder unchanged = request.evaluatePreconditions(etag);
@@ -173,6 +173,12 @@ public class AdvisoriesResource {
         }
         g.writeEnd();
         g.writeEnd();
+    }
+
+    /** The enum constant a filter names, or null when it names none; a word that is none of them is refused. */
+    private static <E extends Enum<E>> E word(List<FieldError> errors, String field, String value,
+                                              Function<String, E> fromWord) {
+        return value == null || value.isBlank() ? null : FieldError.collect(errors, field, () -> fromWord.apply(value));
     }
 
     private static String blank(String s) {

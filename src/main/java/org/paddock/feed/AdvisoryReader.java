@@ -3,7 +3,7 @@ package org.paddock.feed;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.paddock.platform.Database;
+import org.paddock.platform.PaddockDataSource;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -37,7 +37,7 @@ public class AdvisoryReader {
     /** How many advisories the reading thread may be ahead of the writing one. */
     private static final int AHEAD = 256;
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Resource(lookup = PaddockDataSource.JNDI_NAME)
     DataSource dataSource;
 
     @Resource

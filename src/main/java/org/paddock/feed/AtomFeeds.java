@@ -14,7 +14,7 @@ import com.rometools.rome.io.FeedException;
 import com.rometools.rome.io.SyndFeedOutput;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.paddock.platform.Database;
+import org.paddock.platform.PaddockDataSource;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -36,7 +36,7 @@ public class AtomFeeds {
 
     public static final int ENTRIES = 100;
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Resource(lookup = PaddockDataSource.JNDI_NAME)
     DataSource dataSource;
 
     /** Which changes: any combination of a release, a module stream ({@code nginx:1.24}) and security only. */

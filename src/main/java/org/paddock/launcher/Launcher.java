@@ -40,7 +40,7 @@ public final class Launcher {
     private final LaunchSettings settings;
     private final AtomicBoolean stopped = new AtomicBoolean();
     private final AtomicBoolean signalled = new AtomicBoolean();
-    private Database database;
+    private PostgresServer database;
     private PayaraMicroRuntime runtime;
     private Path rootDir;
 
@@ -67,7 +67,7 @@ public final class Launcher {
     private void run(Instant started) {
         Path war = locateWar();
         checkPortFree(settings.httpPort());
-        database = Database.open(settings);
+        database = PostgresServer.open(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "paddock-shutdown"));
         letStopFinish();
         publishDatabaseSettings();

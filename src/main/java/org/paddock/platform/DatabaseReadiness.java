@@ -17,7 +17,7 @@ public class DatabaseReadiness implements HealthCheck {
 
     private static final int TIMEOUT_SECONDS = 3;
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Resource(lookup = PaddockDataSource.JNDI_NAME)
     private DataSource dataSource;
 
     @Override

@@ -27,7 +27,7 @@ public class SchemaMigration {
 
     private static final Logger LOG = Logger.getLogger(SchemaMigration.class.getName());
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Resource(lookup = PaddockDataSource.JNDI_NAME)
     private DataSource dataSource;
 
     @PersistenceUnit(unitName = "paddock")

@@ -8,7 +8,8 @@ import java.util.regex.Pattern;
  * product versions and package names: {@code *} matches any run of characters (including none),
  * {@code ?} any one character, {@code [abc]} / {@code [a-z]} one character of the set and {@code [!abc]} one
  * character outside it. A {@code ]} right after {@code [} or {@code [!} belongs to the set. Matching is
- * case-sensitive and covers the whole text.
+ * case-sensitive and covers the whole text. Own code on purpose: java.nio's glob is not fnmatch (its
+ * {@code *} stops at {@code /}, {@code {a,b}} groups), and Greenwave's policies must match here as there.
  *
  * <p>Unlike fnmatch, which reads an unclosed {@code [} as a literal, {@link #problem} calls it a mistake
  * (write {@code [[]} for a literal {@code [}); whitespace and control characters are refused too.

@@ -1,8 +1,10 @@
 package org.paddock.policy;
 
 import java.io.StringReader;
+import java.io.StringWriter;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,16 +15,21 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.paddock.artifact.YamlLimits;
+import org.yaml.snakeyaml.DumperOptions;
+import org.yaml.snakeyaml.DumperOptions.FlowStyle;
+import org.yaml.snakeyaml.DumperOptions.ScalarStyle;
 import org.yaml.snakeyaml.error.YAMLException;
 import org.yaml.snakeyaml.reader.ReaderException;
 import org.yaml.snakeyaml.Yaml;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 import org.yaml.snakeyaml.nodes.MappingNode;
 import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeId;
 import org.yaml.snakeyaml.nodes.NodeTuple;
 import org.yaml.snakeyaml.nodes.ScalarNode;
 import org.yaml.snakeyaml.nodes.SequenceNode;
 import org.yaml.snakeyaml.nodes.Tag;
+import org.yaml.snakeyaml.resolver.Resolver;
 
 /**
  * Reads and writes policies in Greenwave's YAML: a stream of {@code --- !Policy} documents whose rules are
@@ -41,8 +48,9 @@ public final class GreenwavePolicies {
     private static final Set<String> POLICY_KEYS = Set.of("id", "product_versions", "decision_context",
             "decision_contexts", "subject_type", "packages", "excluded_packages", "rules");
     private static final Set<String> PASSING_KEYS = Set.of("test_case_name", "scenario", "valid_since", "valid_until");
-    private static final Pattern PLAIN = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.+/-]*");
-    private static final Set<String> YAML_WORDS = Set.of("true", "false", "yes", "no", "on", "off", "null", "y", "n", "~");
+    /** Simple words: written plain when SnakeYAML's resolver reads them as strings. */
+    private static final Pattern WORD = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.+/-]*");
+    private static final Resolver RESOLVER = new Resolver();
 
     private GreenwavePolicies() {
     }
@@ -175,7 +183,7 @@ public final class GreenwavePolicies {
             return map;
         }
         if (node instanceof ScalarNode scalar && scalar.getValue().isEmpty()) { // "!RemoteRule" with nothing after it
-            return new MappingNode(node.getTag(), List.of(), org.yaml.snakeyaml.DumperOptions.FlowStyle.FLOW);
+            return new MappingNode(node.getTag(), List.of(), FlowStyle.FLOW);
         }
         throw error(node, tag + " must be a mapping, found " + describe(node));
     }
@@ -250,98 +258,107 @@ public final class GreenwavePolicies {
         return new IllegalArgumentException("policy YAML line " + (node.getStartMark().getLine() + 1) + ": " + reason);
     }
 
-    /** Writes {@code policies} as Greenwave YAML that {@link #parse} reads back to equal policies. */
+    /**
+     * Writes {@code policies} as Greenwave YAML that {@link #parse} reads back to equal policies: the documents
+     * are built as nodes and SnakeYAML's serializer and emitter write them, so SnakeYAML decides what must be
+     * quoted and how to escape it.
+     */
     public static String write(List<Policy> policies) {
-        StringBuilder out = new StringBuilder();
+        Yaml yaml = new Yaml(WRITING);
+        StringWriter out = new StringWriter();
         for (Policy policy : policies) {
-            out.append("--- !Policy\n");
-            out.append("id: ").append(quote(policy.id())).append('\n');
-            list(out, "product_versions", policy.productVersions());
-            if (policy.decisionContexts().size() == 1) {
-                out.append("decision_context: ").append(quote(policy.decisionContexts().get(0))).append('\n');
-            } else {
-                list(out, "decision_contexts", policy.decisionContexts());
-            }
-            out.append("subject_type: ").append(quote(policy.subjectType())).append('\n');
-            if (!policy.packages().isEmpty()) {
-                list(out, "packages", policy.packages());
-            }
-            if (!policy.excludedPackages().isEmpty()) {
-                list(out, "excluded_packages", policy.excludedPackages());
-            }
-            if (policy.rules().isEmpty()) {
-                out.append("rules: []\n");
-            } else {
-                out.append("rules:\n");
-                for (Rule rule : policy.rules()) {
-                    out.append("  - ").append(rule(rule)).append('\n');
-                }
-            }
+            yaml.serialize(node(policy), out);
         }
         return out.toString();
     }
 
-    private static String rule(Rule rule) {
-        List<String> fields = new ArrayList<>();
+    private static final DumperOptions WRITING = writingOptions();
+
+    private static DumperOptions writingOptions() {
+        DumperOptions options = new DumperOptions();
+        options.setExplicitStart(true);         // --- !Policy
+        options.setIndent(2);
+        options.setIndicatorIndent(2);
+        options.setIndentWithIndicator(true);   // "  - item" under its key, as Greenwave's files are written
+        options.setWidth(Integer.MAX_VALUE);    // one value, one line
+        options.setSplitLines(false);
+        options.setAllowUnicode(true);
+        return options;
+    }
+
+    private static Node node(Policy policy) {
+        List<NodeTuple> fields = new ArrayList<>();
+        field(fields, "id", text(policy.id()));
+        field(fields, "product_versions", texts(policy.productVersions(), FlowStyle.BLOCK));
+        if (policy.decisionContexts().size() == 1) {
+            field(fields, "decision_context", text(policy.decisionContexts().get(0)));
+        } else {
+            field(fields, "decision_contexts", texts(policy.decisionContexts(), FlowStyle.BLOCK));
+        }
+        field(fields, "subject_type", text(policy.subjectType()));
+        if (!policy.packages().isEmpty()) {
+            field(fields, "packages", texts(policy.packages(), FlowStyle.BLOCK));
+        }
+        if (!policy.excludedPackages().isEmpty()) {
+            field(fields, "excluded_packages", texts(policy.excludedPackages(), FlowStyle.BLOCK));
+        }
+        field(fields, "rules", new SequenceNode(Tag.SEQ, policy.rules().stream().map(GreenwavePolicies::node).toList(),
+                policy.rules().isEmpty() ? FlowStyle.FLOW : FlowStyle.BLOCK));
+        return new MappingNode(new Tag("!Policy"), fields, FlowStyle.BLOCK);
+    }
+
+    private static Node node(Rule rule) {
+        List<NodeTuple> fields = new ArrayList<>();
         if (rule instanceof PassingTestCase p) {
-            fields.add("test_case_name: " + quote(p.testCase()));
+            field(fields, "test_case_name", text(p.testCase()));
             if (p.scenario() != null) {
-                fields.add("scenario: " + quote(p.scenario()));
+                field(fields, "scenario", text(p.scenario()));
             }
             if (p.validSince() != null) {
-                fields.add("valid_since: " + time(p.validSince()));
+                field(fields, "valid_since", time(p.validSince()));
             }
             if (p.validUntil() != null) {
-                fields.add("valid_until: " + time(p.validUntil()));
+                field(fields, "valid_until", time(p.validUntil()));
             }
-            return "!PassingTestCaseRule {" + String.join(", ", fields) + "}";
+            return new MappingNode(new Tag("!PassingTestCaseRule"), fields, FlowStyle.FLOW);
         }
         if (rule instanceof MinimumKarma k) {
-            return "!MinimumKarmaRule {karma: " + k.karma() + "}";
+            field(fields, "karma", new ScalarNode(Tag.INT, Integer.toString(k.karma()), null, null, ScalarStyle.PLAIN));
+            return new MappingNode(new Tag("!MinimumKarmaRule"), fields, FlowStyle.FLOW);
         }
         RemoteRule r = (RemoteRule) rule;
         if (!r.sources().isEmpty()) {
-            fields.add("sources: [" + String.join(", ", r.sources().stream().map(GreenwavePolicies::quote).toList()) + "]");
+            field(fields, "sources", texts(r.sources(), FlowStyle.FLOW));
         }
         if (r.required()) {
-            fields.add("required: true");
+            field(fields, "required", new ScalarNode(Tag.BOOL, "true", null, null, ScalarStyle.PLAIN));
         }
-        return "!RemoteRule {" + String.join(", ", fields) + "}";
+        return new MappingNode(new Tag("!RemoteRule"), fields, FlowStyle.FLOW);
     }
 
-    private static String time(Instant instant) {
+    private static void field(List<NodeTuple> fields, String key, Node value) {
+        fields.add(new NodeTuple(new ScalarNode(Tag.STR, key, null, null, ScalarStyle.PLAIN), value));
+    }
+
+    private static SequenceNode texts(List<String> values, FlowStyle style) {
+        return new SequenceNode(Tag.SEQ, values.stream().<Node>map(GreenwavePolicies::text).toList(), style);
+    }
+
+    /** A date at midnight UTC as Greenwave writes it ({@code 2021-10-02}), else the instant; plain, as YAML timestamps. */
+    private static ScalarNode time(Instant instant) {
         LocalDateTime utc = LocalDateTime.ofInstant(instant, ZoneOffset.UTC);
-        return utc.toLocalTime().equals(java.time.LocalTime.MIDNIGHT) ? utc.toLocalDate().toString() : instant.toString();
+        String text = utc.toLocalTime().equals(LocalTime.MIDNIGHT) ? utc.toLocalDate().toString() : instant.toString();
+        return new ScalarNode(Tag.TIMESTAMP, text, null, null, ScalarStyle.PLAIN);
     }
 
-    private static void list(StringBuilder out, String key, List<String> values) {
-        out.append(key).append(":\n");
-        for (String value : values) {
-            out.append("  - ").append(quote(value)).append('\n');
-        }
-    }
-
-    /** Plain when YAML reads it back as the same string in any context, double-quoted otherwise. */
-    static String quote(String value) {
-        if (PLAIN.matcher(value).matches() && !YAML_WORDS.contains(value.toLowerCase(Locale.ROOT))) {
-            return value;
-        }
-        StringBuilder quoted = new StringBuilder("\"");
-        for (char c : value.toCharArray()) {
-            switch (c) {
-                case '"' -> quoted.append("\\\"");
-                case '\\' -> quoted.append("\\\\");
-                case '\n' -> quoted.append("\\n");
-                case '\t' -> quoted.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        quoted.append(String.format("\\x%02x", (int) c));
-                    } else {
-                        quoted.append(c);
-                    }
-                }
-            }
-        }
-        return quoted.append('"').toString();
+    /**
+     * A string: plain when it is a simple word that SnakeYAML's resolver reads as a string ({@code yes} and
+     * {@code 26} are not), double-quoted otherwise. SnakeYAML escapes, and still quotes whatever cannot be
+     * plain; the style choice keeps globs, URLs and multi-line text on one line and the text of policies
+     * stored before unchanged.
+     */
+    private static ScalarNode text(String value) {
+        boolean plain = WORD.matcher(value).matches() && RESOLVER.resolve(NodeId.scalar, value, true).equals(Tag.STR);
+        return new ScalarNode(Tag.STR, value, null, null, plain ? ScalarStyle.PLAIN : ScalarStyle.DOUBLE_QUOTED);
     }
 }

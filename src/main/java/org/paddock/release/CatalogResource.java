@@ -53,7 +53,7 @@ public class CatalogResource {
 
     public record BuildView(String release, String nsvca, String name, String stream, long version, String context,
                             String arch, String summary, Instant created,
-                            List<org.paddock.update.UpdateDtos.Package> packages) {
+                            List<PackageView> packages) {
     }
 
     public record BuildImport(String release, BuildDraft build, String modulemd) {
@@ -145,6 +145,6 @@ public class CatalogResource {
     private static BuildView view(ModuleBuild b) {
         return new BuildView(b.getModuleStream().getRelease().getName(), b.nsvca(), b.getName(), b.getStream(),
                 b.getVersion(), b.getContext(), b.getArch(), b.getSummary(), b.getCreatedAt(),
-                org.paddock.update.UpdateDtos.Build.of(b, null).packages());
+                PackageView.of(b));
     }
 }

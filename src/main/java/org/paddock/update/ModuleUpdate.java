@@ -326,27 +326,6 @@ public class ModuleUpdate {
         }
     }
 
-    /** The push carried out the request: the update is now where it asked to be. */
-    public void pushed(Instant now) {
-        String why = "pushed";
-        switch (request) {
-            case TESTING -> {
-                if (status != UpdateStatus.TESTING) {
-                    move(null, now, UpdateStatus.TESTING, why);
-                }
-                testingAt = now;
-            }
-            case STABLE -> {
-                move(null, now, UpdateStatus.STABLE, why);
-                stableAt = now;
-            }
-            case UNPUSH -> move(null, now, UpdateStatus.UNPUSHED, why);
-            case REVOKE -> move(null, now, UpdateStatus.REVOKED, why);
-            case NONE -> throw refused("asks for nothing, so there is nothing to push");
-        }
-        ask(null, now, UpdateRequest.NONE, why);
-    }
-
     /**
      * The pusher carries out a move the eligibility rule allowed: to testing (from pending or unpushed), to stable
      * (from testing), or an unpush/revoke asked for. Any request is fulfilled; a window override is used up.

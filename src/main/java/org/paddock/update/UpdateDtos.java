@@ -2,6 +2,7 @@ package org.paddock.update;
 
 import org.paddock.release.Artifact;
 import org.paddock.release.ModuleBuild;
+import org.paddock.release.PackageView;
 
 import java.time.Instant;
 import java.util.List;
@@ -42,21 +43,17 @@ public final class UpdateDtos {
     }
 
     public record Build(String nsvca, String name, String stream, long version, String context, String arch,
-                        String summary, List<Package> packages) {
-        public static Build of(ModuleBuild b, ModuleUpdate u) {
+                        String summary, List<PackageView> packages) {
+        static Build of(ModuleBuild b, ModuleUpdate u) {
             return new Build(b.nsvca(), b.getName(), b.getStream(), b.getVersion(), b.getContext(), b.getArch(),
-                    b.getSummary(), b.getArtifacts().stream().map(a -> Package.of(a, u)).toList());
+                    b.getSummary(), b.getArtifacts().stream().map(a -> packageOf(a, u)).toList());
         }
     }
 
-    public record Package(String kind, String name, String epoch, String version, String release, String arch,
-                          String nevra, String sourceRpm, String sha256, String purl, List<String> fixes) {
-        static Package of(Artifact a, ModuleUpdate u) {
-            List<String> fixes = u == null ? List.of() : u.getReferences().stream()
-                    .filter(r -> r.getFixedIn().contains(a)).map(UpdateReference::getRefId).toList();
-            return new Package(a.getKind(), a.getName(), a.getEpoch(), a.getVersion(), a.getRelease(), a.getArch(),
-                    a.isRpm() ? a.nevra() : null, a.getSourceRpm(), a.getSha256(), a.getPurl(), fixes);
-        }
+    /** An artifact's view with the references this update says it fixes. */
+    static PackageView packageOf(Artifact a, ModuleUpdate u) {
+        return PackageView.of(a, u.getReferences().stream()
+                .filter(r -> r.getFixedIn().contains(a)).map(UpdateReference::getRefId).toList());
     }
 
     public record Ref(String kind, String id, String title, String url, List<String> fixedIn) {

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * A search over updates, the same for the Updates page and {@code GET /api/v1/updates}: every filter is
@@ -73,13 +74,9 @@ public record UpdateQuery(String release, String module, String status, String r
         return this;
     }
 
-    private static void check(List<FieldError> errors, String field, String value, Runnable parse) {
+    private static void check(List<FieldError> errors, String field, String value, Supplier<?> parse) {
         if (value != null && !value.isBlank()) {
-            try {
-                parse.run();
-            } catch (IllegalArgumentException e) {
-                errors.add(new FieldError(field, e.getMessage()));
-            }
+            FieldError.collect(errors, field, parse);
         }
     }
 }

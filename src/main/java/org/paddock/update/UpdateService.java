@@ -240,9 +240,9 @@ public class UpdateService {
 
     private static UpdateContent content(UpdateDraft d) {
         List<FieldError> errors = new ArrayList<>();
-        UpdateType type = word(errors, "type", () -> d.type() == null ? null : UpdateType.fromWord(d.type()));
-        Severity severity = word(errors, "severity", () -> d.severity() == null ? Severity.NONE : Severity.fromWord(d.severity()));
-        Suggestion suggestion = word(errors, "suggestion",
+        UpdateType type = FieldError.collect(errors, "type", () -> d.type() == null ? null : UpdateType.fromWord(d.type()));
+        Severity severity = FieldError.collect(errors, "severity", () -> d.severity() == null ? Severity.NONE : Severity.fromWord(d.severity()));
+        Suggestion suggestion = FieldError.collect(errors, "suggestion",
                 () -> d.suggestion() == null ? Suggestion.NONE : Suggestion.fromWord(d.suggestion()));
         UpdateContent content = new UpdateContent(type, severity, d.title(), d.notes(), suggestion);
         if (type != null || errors.isEmpty()) {
@@ -252,15 +252,6 @@ public class UpdateService {
             throw new InvalidInputException(errors);
         }
         return content;
-    }
-
-    private static <T> T word(List<FieldError> errors, String field, java.util.function.Supplier<T> parse) {
-        try {
-            return parse.get();
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError(field, e.getMessage()));
-            return null;
-        }
     }
 
     private List<ModuleUpdate.ReferenceDraft> references(UpdateDraft d, List<ModuleBuild> builds) {

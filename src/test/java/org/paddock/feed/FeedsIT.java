@@ -9,34 +9,29 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.paddock.artifact.Modulemd;
+import org.paddock.testsupport.Api;
 import org.paddock.testsupport.ApiTokens;
-import org.paddock.testsupport.Deployments;
+import org.paddock.testsupport.DeployedApi;
 import org.paddock.testsupport.Dnf;
 import org.paddock.testsupport.TestPaths;
+import org.paddock.testsupport.TestBuilds;
 import org.paddock.testsupport.TestReleases;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -52,16 +47,10 @@ import static org.hamcrest.Matchers.equalTo;
  * The feeds over HTTP from the real WAR: two updates pushed to stable, then read as clients read them — the real
  * dnf reading updateinfo.xml and modules.yaml, Rome reading Atom, the OSV schema checking OSV, filters of the JSON API.
  */
-@ExtendWith(ArquillianExtension.class)
-class FeedsIT {
+class FeedsIT extends DeployedApi {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.paddock();
-    }
-
-    @ArquillianResource
-    URL base;
+    /** When the updates go to testing: a fixed instant, so the feeds' dates do not depend on the day the test runs. */
+    static final Instant PUSHED_AT = Instant.parse("2026-11-02T10:00:00Z");
 
     /** A release of this class's own, so other classes' updates neither obsolete nor join its feed. */
     static String release;
@@ -71,9 +60,12 @@ class FeedsIT {
     static String bug;
     static String tag;
 
-    private RequestSpecification as(String token) {
-        RequestSpecification spec = RestAssured.given().baseUri(base.toString()).contentType(ContentType.JSON);
-        return token == null ? spec : spec.header("Authorization", "Bearer " + token);
+    /** An update body for this class's release with {@code build} as its one new build. */
+    private static Map<String, Object> update(TestBuilds.Build build, Map<String, Object> fields) {
+        Map<String, Object> update = new HashMap<>(fields);
+        update.put("release", release);
+        update.putAll(build.asNewBuilds());
+        return update;
     }
 
     /** Two updates in stable, made once for the class: a security one in nginx:1.24 and a bugfix in postgresql:16. */
@@ -97,30 +89,28 @@ class FeedsIT {
         bug = String.valueOf(2_400_000 + (int) (Math.random() * 90_000));
         release = TestReleases.name("FEED");
         TestReleases.create(release, Map.of("nginx:1.24", "nginx-maintainers", "postgresql:16", "postgresql-maintainers"));
-        security = as(alice).body(Map.of("release", release, "type", "security", "severity", "important",
+        Api api = api();
+        String nginx = "fee" + tag.substring(0, 5);
+        security = api.submit(alice, update(TestBuilds.build("nginx", "1.24").version(4520262201120000L).context(nginx)
+                        .rpm("nginx-1:1.24.0-9.module_f45+9+" + nginx + ".x86_64")
+                        .rpm("nginx-mod-http-perl-1:1.24.0-9.module_f45+9+" + nginx + ".x86_64")
+                        .purl("pkg:gem/rack@3.1.8"),
+                Map.of("type", "security", "severity", "important",
                         "suggestion", "restart", "title", "nginx: fix the feed test's smuggling ]]> in Zürich",
                         "notes", "Fixes " + cve + ". Odd text: ]]> <&> \"quotes\" ✓ 日本\n" + "x".repeat(10_000),
                         "references", List.of(Map.of("kind", "cve", "id", cve, "fixedIn", List.of("nginx")),
-                                Map.of("kind", "bugzilla", "id", bug)),
-                        "newBuilds", List.of(Map.of("name", "nginx", "stream", "1.24", "version", 4520262201120000L,
-                                "context", "fee" + tag.substring(0, 5), "arch", "x86_64",
-                                "rpms", List.of(Map.of("nevra", "nginx-1:1.24.0-9.module_f45+9+fee" + tag.substring(0, 5) + ".x86_64"),
-                                        Map.of("nevra", "nginx-mod-http-perl-1:1.24.0-9.module_f45+9+fee" + tag.substring(0, 5) + ".x86_64")),
-                                "packages", List.of("pkg:gem/rack@3.1.8")))))
-                .post("api/v1/updates").then().statusCode(201).extract().path("alias");
-        bugfix = as(alice).body(Map.of("release", release, "type", "bugfix", "severity", "moderate",
-                        "title", "postgresql: the feed test's bugfix",
-                        "newBuilds", List.of(Map.of("name", "postgresql", "stream", "16", "version", 4520262201120000L,
-                                "context", "fed" + tag.substring(0, 5), "arch", "x86_64",
-                                "rpms", List.of(Map.of("nevra", "postgresql-16.10-1.module_f45+9+fed" + tag.substring(0, 5) + ".x86_64"))))))
-                .post("api/v1/updates").then().statusCode(201).extract().path("alias");
+                                Map.of("kind", "bugzilla", "id", bug)))));
+        String postgresql = "fed" + tag.substring(0, 5);
+        bugfix = api.submit(alice, update(TestBuilds.build("postgresql", "16").version(4520262201120000L).context(postgresql)
+                        .rpm("postgresql-16.10-1.module_f45+9+" + postgresql + ".x86_64"),
+                Map.of("type", "bugfix", "severity", "moderate", "title", "postgresql: the feed test's bugfix")));
         for (String alias : List.of(security, bugfix)) {
             as(ci).body(Map.of("testcase", "ci.tier0", "outcome", "PASSED", "data", Map.of("item", alias, "type", "paddock_update")))
                     .post("api/v2.0/results").then().statusCode(201);
         }
-        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        as(admin).post("api/v1/pushes?at=" + now).then().statusCode(200);
-        as(admin).post("api/v1/pushes?at=" + now.plus(30, ChronoUnit.DAYS)).then().statusCode(200);
+        Instant at = PUSHED_AT; // pushes say when they happen: to testing, and 30 days on (every minimum passed) to stable
+        as(admin).post("api/v1/pushes?at=" + at).then().statusCode(200);
+        as(admin).post("api/v1/pushes?at=" + at.plus(30, ChronoUnit.DAYS)).then().statusCode(200);
         for (String alias : List.of(security, bugfix)) {
             as(null).get("api/v1/updates/" + alias).then().body("status", equalTo("stable"));
         }
@@ -215,11 +205,10 @@ class FeedsIT {
         assertThat(one.get("affected")).extracting(a -> a.get("package").get("purl").asText())
                 .anyMatch(p -> p.startsWith("pkg:rpm/fedora/nginx@")).anyMatch(p -> p.equals("pkg:gem/rack@3.1.8"));
         RestAssured.given().baseUri(base.toString()).get("osv/PADDOCK-2026-0000000000.json").then().statusCode(404);
-        String ctx = "fe" + tag.substring(0, 5) + "9";
-        String pending = as(ApiTokens.issue("alice")).body(Map.of("release", release, "type", "security", "severity", "low",
-                        "title", "not published yet", "newBuilds", List.of(Map.of("name", "nginx", "stream", "1.24",
-                                "version", 4520262201130000L, "context", ctx, "arch", "x86_64",
-                                "rpms", List.of(Map.of("nevra", "nginx-1:1.24.0-10.module_f45+9+" + ctx + ".x86_64"))))))
+        TestBuilds.Build unpublished = TestBuilds.build("nginx", "1.24");
+        String pending = as(ApiTokens.issue("alice")).body(update(unpublished
+                        .rpm("nginx-1:1.24.0-10.module_f45+9+" + unpublished.context() + ".x86_64"),
+                        Map.of("type", "security", "severity", "low", "title", "not published yet")))
                 .post("api/v1/updates").then().statusCode(201).body("status", equalTo("pending")).extract().path("alias");
         RestAssured.given().baseUri(base.toString()).get("osv/" + pending + ".json").then().statusCode(404);
 

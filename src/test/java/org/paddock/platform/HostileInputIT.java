@@ -2,26 +2,18 @@ package org.paddock.platform;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.paddock.testsupport.ApiTokens;
-import org.paddock.testsupport.Deployments;
+import org.paddock.testsupport.DeployedApi;
+import org.paddock.testsupport.TestBuilds;
 import org.paddock.testsupport.RawHttp;
 import org.paddock.testsupport.TestDatabase;
 import org.paddock.testsupport.TestReleases;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -32,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.ThreadLocalRandom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,9 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (every table is counted before and after). The first rows are the request that once spun a server thread
  * forever: an unknown property whose object is never closed.
  */
-@ExtendWith(ArquillianExtension.class)
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class HostileInputIT {
+class HostileInputIT extends DeployedApi {
 
     private static final Duration BOUND = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,18 +41,11 @@ class HostileInputIT {
     /** The servlet container refuses a NUL or broken UTF-8 in the path itself, before Paddock is reached: its own 400. */
     private static final String BEFORE_PADDOCK = "(before Paddock)";
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.paddock();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    static String release;
-    static String alias;
-    static long webhook;
-    static Map<String, String> tokens = new LinkedHashMap<>();
+    /** Each test's own: a release with nginx:1.24, one valid update in it, a webhook, and everyone's tokens. */
+    String release;
+    String alias;
+    long webhook;
+    final Map<String, String> tokens = new LinkedHashMap<>();
 
     /** One hostile request and what it must get: a status, and the field its problem names ({@link #ANY}, or null for none). */
     record Case(String method, String target, String who, String contentType, byte[] body, boolean chunked,
@@ -403,7 +385,6 @@ class HostileInputIT {
     // --- the run ---------------------------------------------------------------------------------------
 
     @Test
-    @Order(1)
     void everyHostileInputIsRefusedWithinTheBoundNamingItsFieldAndStoresNothing() throws Exception {
         RawHttp http = new RawHttp(base, BOUND);
         List<Case> table = cases();
@@ -435,7 +416,6 @@ class HostileInputIT {
     }
 
     @Test
-    @Order(2)
     void searchPagingAndReadsMeanWhatTheySay() throws Exception {
         RawHttp http = new RawHttp(base, BOUND);
         // "_" in free text is itself, not LIKE's any-character
@@ -452,7 +432,6 @@ class HostileInputIT {
 
     /** A body that stops half-way holds no thread for long: the server cuts it with 408 (not 500) after 10 s. */
     @Test
-    @Order(3)
     void aBodyThatStopsArrivingIsCut() throws Exception {
         long start = System.nanoTime();
         try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
@@ -518,8 +497,7 @@ class HostileInputIT {
 
     // --- fixtures --------------------------------------------------------------------------------------
 
-    @Test
-    @Order(0)
+    @BeforeEach
     void setUp() throws Exception {
         release = TestReleases.name("HOST");
         TestReleases.create(release, Map.of("nginx:1.24", "nginx-maintainers"));
@@ -538,8 +516,8 @@ class HostileInputIT {
         webhook = JSON.readTree(hook.body()).path("id").asLong();
     }
 
-    @AfterAll
-    static void removeTheRelease() throws Exception {
+    @AfterEach
+    void removeTheRelease() throws Exception {
         try (Connection c = TestDatabase.connect(); Statement s = c.createStatement()) {
             s.executeUpdate("delete from webhook where id = " + webhook);
         }
@@ -623,15 +601,10 @@ class HostileInputIT {
 
     /** The nginx module build, each time with a version of its own, so that only the case's own fault is refused. */
     private static String modulemd() {
-        String modulemdVersion = "45" + (20270000000000L + ThreadLocalRandom.current().nextLong(1_000_000_000L));
-        try (InputStream in = HostileInputIT.class.getResourceAsStream("/update/nginx-1.24-modulemd.yaml")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("4520261101120000", modulemdVersion);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestBuilds.nginxModulemd();
     }
 
-    private static String update(String key, String value) {
+    private String update(String key, String value) {
         Map<String, Object> u = new LinkedHashMap<>();
         u.put("release", release);
         u.put("modulemd", modulemd());
@@ -642,12 +615,12 @@ class HostileInputIT {
     }
 
     /** An update whose one new build (JSON) has {@code field} (raw JSON, {@code "key":value}) set. */
-    private static String newBuild(String field) {
+    private String newBuild(String field) {
         String key = field.substring(1, field.indexOf('"', 1));
         Map<String, Object> b = new LinkedHashMap<>();
         b.put("name", "nginx");
         b.put("stream", "1.24");
-        b.put("version", 4520270101000000L + ThreadLocalRandom.current().nextInt(1_000_000));
+        b.put("version", TestBuilds.freshVersion());
         b.put("context", "c0ffee42");
         b.put("arch", "x86_64");
         b.put("rpms", List.of(Map.of("nevra", "nginx-1:1.24.0-9.x86_64")));
@@ -660,7 +633,7 @@ class HostileInputIT {
         return with(u, "newBuilds", "[" + build + "]");
     }
 
-    private static String result(String key, String value) {
+    private String result(String key, String value) {
         Map<String, Object> r = new LinkedHashMap<>();
         r.put("testcase", Map.of("name", "ci.hostile"));
         r.put("outcome", "PASSED");
@@ -668,7 +641,7 @@ class HostileInputIT {
         return with(r, key, value);
     }
 
-    private static String decision(String key, String value) {
+    private String decision(String key, String value) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("decision_context", "push_stable");
         d.put("product_version", release);
@@ -677,7 +650,7 @@ class HostileInputIT {
         return with(d, key, value);
     }
 
-    private static String waiver(String key, String value) {
+    private String waiver(String key, String value) {
         Map<String, Object> w = new LinkedHashMap<>();
         w.put("subject_type", "paddock_update");
         w.put("subject_identifier", alias);

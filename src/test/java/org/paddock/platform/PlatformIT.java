@@ -1,5 +1,7 @@
 package org.paddock.platform;
 
+import io.restassured.http.Headers;
+import io.restassured.response.Response;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -13,15 +15,11 @@ import org.paddock.release.ModuleStream;
 import org.paddock.release.Release;
 import org.paddock.release.ReleaseRepository;
 import org.paddock.release.ReleaseState;
+import org.paddock.testsupport.Api;
 import org.paddock.testsupport.Deployments;
 
 import javax.sql.DataSource;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpHeaders;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -52,7 +50,7 @@ class PlatformIT {
     @Inject
     SchemaMigration migration;
 
-    @Resource(lookup = Database.JNDI_NAME)
+    @Resource(lookup = PaddockDataSource.JNDI_NAME)
     DataSource dataSource;
 
     @Test
@@ -109,13 +107,13 @@ class PlatformIT {
     @Test
     @RunAsClient
     void readinessReportsTheDatabase(@ArquillianResource URL base) throws Exception {
-        HttpResponse<String> ready = get(base, "/health/ready");
+        Response ready = new Api(base).get("/health/ready");
         assertThat(ready.statusCode()).isEqualTo(200);
-        assertThat(ready.body()).contains("\"name\":\"database\"").contains("\"status\":\"UP\"")
+        assertThat(ready.asString()).contains("\"name\":\"database\"").contains("\"status\":\"UP\"")
                 .contains("PostgreSQL 18");
-        HttpResponse<String> live = get(base, "/health/live");
+        Response live = new Api(base).get("/health/live");
         assertThat(live.statusCode()).isEqualTo(200);
-        assertThat(live.body()).contains("\"name\":\"paddock\"")
+        assertThat(live.asString()).contains("\"name\":\"paddock\"")
                 .contains(System.getProperty("paddock.version"));
     }
 
@@ -125,14 +123,14 @@ class PlatformIT {
     void everyResponseCarriesTheSecurityHeadersAndNoServerVersion(@ArquillianResource URL base) throws Exception {
         for (String path : List.of("/", "/login.xhtml", "/no-such-page.xhtml", "/api/v1/releases", "/api/v1/updates/NOPE",
                 "/feeds/atom.xml", "/jakarta.faces.resource/paddock.css.xhtml?ln=paddock", "/health/ready")) {
-            HttpHeaders headers = get(base, path).headers();
-            assertThat(headers.firstValue("Content-Security-Policy")).as(path).hasValueSatisfying(csp -> assertThat(csp)
+            Headers headers = new Api(base).get(path).headers();
+            assertThat(headers.getValue("Content-Security-Policy")).as(path).isNotNull().satisfies(csp -> assertThat(csp)
                     .contains("default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "script-src 'self'")
                     .doesNotContain("unsafe-eval").doesNotContainPattern("script-src[^;]*unsafe-inline"));
-            assertThat(headers.firstValue("X-Content-Type-Options")).as(path).contains("nosniff");
-            assertThat(headers.firstValue("Referrer-Policy")).as(path).contains("same-origin");
-            assertThat(headers.allValues("Server")).as(path).noneMatch(server -> server.matches(".*\\d.*"));
-            assertThat(headers.allValues("X-Powered-By")).as(path).isEmpty();
+            assertThat(headers.getValue("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+            assertThat(headers.getValue("Referrer-Policy")).as(path).isEqualTo("same-origin");
+            assertThat(headers.getValues("Server")).as(path).noneMatch(server -> server.matches(".*\\d.*"));
+            assertThat(headers.getValues("X-Powered-By")).as(path).isEmpty();
         }
     }
 
@@ -140,18 +138,12 @@ class PlatformIT {
     @Test
     @RunAsClient
     void aPageNamesItsScriptNonceAndItsSessionCookieIsSameSiteLax(@ArquillianResource URL base) throws Exception {
-        HttpResponse<String> login = get(base, "/login.xhtml");
+        Response login = new Api(base).get("/login.xhtml");
         Matcher nonce = Pattern.compile("script-src 'self' 'nonce-([A-Za-z0-9+/=]+)'")
-                .matcher(login.headers().firstValue("Content-Security-Policy").orElseThrow());
+                .matcher(login.header("Content-Security-Policy"));
         assertThat(nonce.find()).isTrue();
-        assertThat(login.body()).contains("nonce=\"" + nonce.group(1) + "\"");
-        assertThat(login.headers().allValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
+        assertThat(login.asString()).contains("nonce=\"" + nonce.group(1) + "\"");
+        assertThat(login.headers().getValues("Set-Cookie")).anySatisfy(cookie -> assertThat(cookie)
                 .startsWith("JSESSIONID=").containsIgnoringCase("HttpOnly").contains("SameSite=Lax"));
-    }
-
-    private static HttpResponse<String> get(URL base, String path) throws Exception {
-        URI uri = base.toURI().resolve(path);
-        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
     }
 }

@@ -89,6 +89,21 @@ class GreenwavePoliciesTest {
         assertThat(GreenwavePolicies.parse(written)).isEqualTo(policies);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"say \"no\"", "it's", "key: value", "a #comment", "#start", "- leading dash", "-", "? q",
+            "ünïcödé ✓ 模块 😀", "two\nlines", "trailing\n", " padded ", "tab\there", "back\\slash", "!tag", "&anchor",
+            "*alias", "%percent", "@at", "`tick", "{a: b}", "[x]", "|", ">", "~", "null", "Yes", "0x1F", "1e3", "2026-01-01",
+            "---", "...", ",", "a, b", "\u0085nel\u2028ls"})
+    void roundTripsAwkwardText(String awkward) {
+        List<String> glob = Glob.problem(awkward).isEmpty() ? List.of(awkward) : List.of("F45");
+        List<Policy> policies = List.of(new Policy(awkward, glob, List.of(awkward, "push_stable"), awkward,
+                glob, glob, List.of(new PassingTestCase(awkward, awkward, null, null),
+                new RemoteRule(List.of(awkward, "x"), false))));
+        String written = GreenwavePolicies.write(policies);
+        assertThat(GreenwavePolicies.parse(written)).as(written).isEqualTo(policies);
+        assertThat(GreenwavePolicies.write(GreenwavePolicies.parse(written))).isEqualTo(written);
+    }
+
     @Test
     void writesGreenwaveStyle() {
         Policy p = new Policy("tier0", List.of("fedora-*"), List.of("bodhi_update_push_stable"), "koji_build",

@@ -2,24 +2,18 @@ package org.paddock.push;
 
 import com.sun.net.httpserver.HttpServer;
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.paddock.testsupport.Api;
 import org.paddock.testsupport.ApiTokens;
-import org.paddock.testsupport.Deployments;
+import org.paddock.testsupport.DeployedApi;
 import org.paddock.testsupport.TestDatabase;
+import org.paddock.testsupport.TestBuilds;
 import org.paddock.testsupport.TestReleases;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.net.InetSocketAddress;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -27,10 +21,10 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -50,16 +44,7 @@ import static org.hamcrest.Matchers.notNullValue;
  * allows it and switches the minute scheduler off): an update flows pending → testing → stable on its own, many
  * pushes racing move each update once, a push that dies half-way moves nothing, and webhooks are signed and retried.
  */
-@ExtendWith(ArquillianExtension.class)
-class PushingIT {
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.paddock();
-    }
-
-    @ArquillianResource
-    URL base;
+class PushingIT extends DeployedApi {
 
     static String alice;
     static String erin;
@@ -74,22 +59,24 @@ class PushingIT {
         admin = ApiTokens.issue("admin");
     }
 
-    private RequestSpecification as(String token) {
-        RequestSpecification spec = RestAssured.given().baseUri(base.toString()).contentType(ContentType.JSON);
-        return token == null ? spec : spec.header("Authorization", "Bearer " + token);
-    }
-
     private static String rand() {
-        return UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        return TestBuilds.freshContext();
     }
 
-    private String submit(String arch, long version, String type, String severity) {
-        String ctx = rand();
-        return as(alice).body(Map.of("release", "F45", "type", type, "severity", severity, "title", "pushed " + arch,
-                        "newBuilds", List.of(Map.of("name", "postgresql", "stream", "16", "version", version,
-                                "context", ctx, "arch", arch,
-                                "rpms", List.of(Map.of("nevra", "postgresql-16.9-1.module_f45+1+" + ctx + "." + arch))))))
-                .post("api/v1/updates").then().statusCode(201).extract().path("alias");
+    /** A postgresql:16 build of {@code arch} with its one RPM, fresh version and context. */
+    private static TestBuilds.Build postgresql(String arch) {
+        TestBuilds.Build b = TestBuilds.build("postgresql", "16").arch(arch);
+        return b.rpm("postgresql-16.9-1.module_f45+1+" + b.context() + "." + arch);
+    }
+
+    private String submit(String release, String arch, String type, String severity, String title) {
+        Map<String, Object> update = new HashMap<>(postgresql(arch).asNewBuilds());
+        update.putAll(Map.of("release", release, "type", type, "severity", severity, "title", title));
+        return api().submit(alice, update);
+    }
+
+    private String submit(String arch, String type, String severity) {
+        return submit("F45", arch, type, severity, "pushed " + arch);
     }
 
     private Pushed push(String at) {
@@ -100,7 +87,7 @@ class PushingIT {
     }
 
     private String status(String alias) {
-        return as(null).get("api/v1/updates/" + alias).then().statusCode(200).extract().path("status");
+        return api().status(alias);
     }
 
     private void policy(String id, String testcase) {
@@ -180,7 +167,7 @@ class PushingIT {
 
             String tc = "it.flow." + rand();
             policy(policyId, tc);
-            String alias = submit("x86_64", 4520262001120000L + (long) (Math.random() * 1_000_000), "bugfix", "moderate");
+            String alias = submit("x86_64", "bugfix", "moderate");
             failFirstAbout.set(alias);
 
             push("2026-11-26T09:00:00Z");
@@ -282,7 +269,7 @@ class PushingIT {
             hook = as(admin).body(Map.of("url", "http://127.0.0.1:" + receiver.getAddress().getPort() + "/slow",
                             "events", List.of("update.created")))
                     .post("api/v1/webhooks").then().statusCode(201).extract().path("id");
-            submit("x86_64", 4520262101120000L + (long) (Math.random() * 1_000_000), "bugfix", "low");
+            submit("x86_64", "bugfix", "low");
             assertThat(called.await(30, java.util.concurrent.TimeUnit.SECONDS)).as("the receiver was called").isTrue();
             try (java.sql.Connection c = org.paddock.testsupport.TestDatabase.connect()) {
                 c.setAutoCommit(false);
@@ -325,8 +312,8 @@ class PushingIT {
 
     @Test
     void aPushThatDiesHalfWayMovesNothingAndTheNextOneMovesEachOnce() {
-        String a = submit("aarch64", 4520262101120000L + (long) (Math.random() * 1_000_000), "bugfix", "low");
-        String b = submit("ppc64le", 4520262101120000L + (long) (Math.random() * 1_000_000), "bugfix", "low");
+        String a = submit("aarch64", "bugfix", "low");
+        String b = submit("ppc64le", "bugfix", "low");
 
         var run = as(admin).post("api/v1/pushes?at=2026-11-23T10:00:00Z&failAfter=1").then().statusCode(200);
         run.body("errors[0]", containsString("simulated crash"));
@@ -365,12 +352,7 @@ class PushingIT {
                             "end", now.plusSeconds(864000).toString(), "reason", release + " final freeze"))
                     .post(path).then().statusCode(201).body("by", equalTo("erin")).extract().path("id");
 
-            String ctx = rand();
-            String alias = as(alice).body(Map.of("release", release, "type", "bugfix", "severity", "critical",
-                            "title", "frozen fix", "newBuilds", List.of(Map.of("name", "postgresql", "stream", "16",
-                                    "version", 4520261301120000L, "context", ctx, "arch", "x86_64",
-                                    "rpms", List.of(Map.of("nevra", "postgresql-16.9-1.module_f45+1+" + ctx + ".x86_64"))))))
-                    .post("api/v1/updates").then().statusCode(201).extract().path("alias");
+            String alias = submit(release, "x86_64", "bugfix", "critical", "frozen fix");
             push(now.toString());
             assertThat(status(alias)).as("a freeze does not stop testing").isEqualTo("testing");
             String later = now.plusSeconds(600).toString();
@@ -571,17 +553,11 @@ class PushingIT {
         String policyId = "two-streams-" + rand();
         policy(policyId, tc, "push_testing");
         try {
-            long version = 4520262201120000L + (long) (Math.random() * 1_000_000);
-            String ctx = rand();
-            String alias = as(alice).body(Map.of("release", "F45", "type", "bugfix", "title", "two streams",
-                            "newBuilds", List.of(
-                                    Map.of("name", "postgresql", "stream", "16", "version", version, "context", ctx,
-                                            "arch", "x86_64", "rpms", List.of(Map.of("nevra",
-                                                    "postgresql-16.9-1.module_f45+2+" + ctx + ".x86_64"))),
-                                    Map.of("name", "nginx", "stream", "1.24", "version", version, "context", ctx,
-                                            "arch", "x86_64", "rpms", List.of(Map.of("nevra",
-                                                    "nginx-1.24.0-1.module_f45+2+" + ctx + ".x86_64"))))))
-                    .post("api/v1/updates").then().statusCode(201).extract().path("alias");
+            TestBuilds.Build nginx = TestBuilds.build("nginx", "1.24");
+            nginx.rpm("nginx-1.24.0-1.module_f45+2+" + nginx.context() + ".x86_64");
+            // submitted first: its stream's cadence is the one the update follows
+            String alias = api().submit(alice, Map.of("release", "F45", "type", "bugfix", "title", "two streams",
+                    "newBuilds", List.of(postgresql("x86_64").toMap(), nginx.toMap())));
             // a result for another test decides it again from its stored builds, where nginx:1.24 comes first by name;
             // the policy is about postgresql:16 and holds the update all the same
             as(ci).body(Map.of("testcase", "unrelated." + rand(), "outcome", "PASSED",
@@ -615,7 +591,7 @@ class PushingIT {
         String policyId = "back-to-testing-" + rand();
         policy(policyId, tc, "push_testing");
         try {
-            String alias = submit("s390x", 4520262301120000L + (long) (Math.random() * 1_000_000), "bugfix", "low");
+            String alias = submit("s390x", "bugfix", "low");
             as(ci).body(Map.of("testcase", tc, "outcome", "PASSED", "data", Map.of("item", alias, "type", "paddock_update")))
                     .post("api/v2.0/results").then().statusCode(201);
             push("2026-11-26T10:00:00Z");

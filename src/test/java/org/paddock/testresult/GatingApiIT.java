@@ -1,19 +1,13 @@
 package org.paddock.testresult;
 
 import io.restassured.RestAssured;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
+import org.paddock.testsupport.Api;
 import org.paddock.testsupport.ApiTokens;
-import org.paddock.testsupport.Deployments;
+import org.paddock.testsupport.DeployedApi;
+import org.paddock.testsupport.TestBuilds;
 
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -30,31 +24,17 @@ import static org.hamcrest.Matchers.nullValue;
  * Gating over REST against the real WAR and PostgreSQL: ResultsDB-shaped results in and out, and
  * WaiverDB-shaped waivers.
  */
-@ExtendWith(ArquillianExtension.class)
-class GatingApiIT {
+class GatingApiIT extends DeployedApi {
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.paddock();
-    }
+    String ci;
+    String alice;
+    String erin;
 
-    @ArquillianResource
-    URL base;
-
-    static String ci;
-    static String alice;
-    static String erin;
-
-    @BeforeAll
-    static void tokens() {
+    @BeforeEach
+    void tokens() {
         ci = ApiTokens.issue("ci");
         alice = ApiTokens.issue("alice");
         erin = ApiTokens.issue("erin");
-    }
-
-    private RequestSpecification as(String token) {
-        RequestSpecification spec = RestAssured.given().baseUri(base.toString()).contentType(ContentType.JSON);
-        return token == null ? spec : spec.header("Authorization", "Bearer " + token);
     }
 
     /** A testcase name of this test run, so results of other runs or classes never match. */
@@ -251,11 +231,8 @@ class GatingApiIT {
                 .body(containsString("id: nginx-tier0-it")).body(containsString("ci.tier0"));
         as(null).get("api/v1/policies").then().body("find { it.id == 'nginx-tier0-it' }.versions[0].author", equalTo("erin"));
 
-        String yaml = new String(getClass().getResourceAsStream("/update/nginx-1.24-modulemd.yaml").readAllBytes(),
-                java.nio.charset.StandardCharsets.UTF_8).replace("4520261101120000", "4520261501120000")
-                .replace("9edba152", "0a0b0c0d");
-        String alias = as(alice).body(Map.of("release", "F45", "type", "bugfix", "title", "gated", "modulemd", yaml))
-                .post("api/v1/updates").then().statusCode(201).extract().path("alias");
+        String alias = api().submit(alice, Map.of("release", "F45", "type", "bugfix", "title", "gated",
+                "modulemd", TestBuilds.nginxModulemd()));
         Map<String, Object> ask = Map.of("decision_context", "push_stable", "product_version", "F45",
                 "subject_type", "paddock_update", "subject_identifier", alias, "verbose", true);
 
@@ -281,12 +258,11 @@ class GatingApiIT {
                 .body("unsatisfied_requirements[0].result_id", equalTo(failed))
                 .body("unsatisfied_requirements[0].summary", containsString("ci.tier0 failed"))
                 .body("results.size()", equalTo(2));
-        String beforeWaiver = java.time.Instant.now().toString();
-        Thread.sleep(50);
-
-        as(erin).body(Map.of("subject_type", "paddock_update", "subject_identifier", alias, "testcase", "ci.tier0",
+        String waivedAt = as(erin).body(Map.of("subject_type", "paddock_update", "subject_identifier", alias, "testcase", "ci.tier0",
                         "product_version", "F45", "waived", true, "comment", "infrastructure outage, not nginx"))
-                .post("api/v1.0/waivers").then().statusCode(201);
+                .post("api/v1.0/waivers").then().statusCode(201).extract().path("timestamp");
+        // as of just before the waiver, by the server's own clock: the failure stands
+        String beforeWaiver = java.time.Instant.parse(waivedAt).minusMillis(1).toString();
         as(null).body(ask).post("api/v1.0/decision").then().body("status", equalTo("passed"))
                 .body("policies_satisfied", equalTo(true))
                 .body("satisfied_requirements[0].type", equalTo("test-result-failed-waived"))

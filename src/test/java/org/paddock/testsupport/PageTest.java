@@ -1,37 +1,22 @@
 package org.paddock.testsupport;
 
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.net.URL;
 import java.time.Duration;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of the browser tests ({@code *PageIT}): the real WAR deployed by Arquillian, one headless Chromium
- * per class, and the few helpers every page test needs. A wait that times out saves a screenshot.
+ * Base of the browser tests ({@code *PageIT}): the real WAR deployed by Arquillian ({@link DeployedApi}), one
+ * headless Chromium per class, and the few helpers every page test needs. A wait that times out saves a screenshot.
  */
-@ExtendWith(ArquillianExtension.class)
-public abstract class PageTest {
-
-    @Deployment(testable = false)
-    public static WebArchive deployment() {
-        return Deployments.paddock();
-    }
-
-    @ArquillianResource
-    protected URL base;
+public abstract class PageTest extends DeployedApi {
 
     protected static WebDriver browser;
 

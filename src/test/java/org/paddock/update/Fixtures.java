@@ -24,6 +24,7 @@ final class Fixtures {
     final User bob = user("bob", Role.MAINTAINER);
     final User carol = user("carol", Role.MAINTAINER);
     final User dave = user("dave", Role.MAINTAINER);
+    final User erin = user("erin", Role.POLICY_EDITOR);
     final Release f45 = new Release("F45", "Fedora 45", ReleaseState.CURRENT, T0);
     final ModuleStream nginx = f45.addModuleStream("nginx", "1.24", "web server", T0);
     final ModuleStream ruby = f45.addModuleStream("ruby", "3.3", "ruby", T0);

@@ -2,7 +2,7 @@ package org.paddock.update;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.paddock.platform.ConflictException;
 import org.paddock.platform.InvalidInputException;
 import org.paddock.release.Artifact;
@@ -52,63 +52,26 @@ class ModuleUpdateTest {
                 .hasMessage("builds: two builds of nginx:1.24 in one update; submit only the newest");
     }
 
-    /** Every verb from every state: what it leads to, or the one message that refuses it. */
+    /** The table: state | verb | what it leads to, or "refused: " and the message. */
+    private static final String LIFE_CYCLE = "/update/life-cycle.psv";
+
+    /** The states of the table: status/request, and whether the update is held or has a window override. */
+    private static final List<String> STATES = List.of("pending/testing", "pending/none", "pending/testing held",
+            "testing/none", "testing/stable", "testing/unpush", "testing/revoke", "testing/testing", "testing/none held",
+            "testing/none overridden", "stable/none", "unpushed/none", "revoked/none", "obsolete/none");
+
+    /** Every verb production calls on an update (the pusher's {@code pushTo} once per place it moves updates to). */
+    private static final List<String> VERBS = List.of("requestTesting", "requestStable", "cancelRequest", "unpush",
+            "revoke", "edit", "replaceBuilds", "pushToTesting", "pushToStable", "pushToUnpushed", "pushToRevoked", "hold",
+            "releaseHold", "overrideWindow", "obsolete");
+
+    /**
+     * Every verb from every state ({@value #LIFE_CYCLE}): what it leads to, or the one message that refuses it. The
+     * states are reached with production's verbs only ({@link #inState}); {@link #theTableHasEveryVerbFromEveryState}
+     * keeps the table whole.
+     */
     @ParameterizedTest(name = "{0} + {1} -> {2}")
-    @CsvSource(delimiter = '|', textBlock = """
-            pending/testing  | requestTesting | refused: already asks to go to testing
-            pending/testing  | requestStable  | refused: is pending: it must be in testing before it can go to stable
-            pending/testing  | cancelRequest  | pending/none
-            pending/testing  | unpush         | refused: is pending: only an update in testing can be unpushed
-            pending/testing  | revoke         | revoked/none
-            pending/testing  | push           | testing/none
-            pending/testing  | edit           | pending/testing
-            pending/testing  | replaceBuilds  | pending/testing
-            pending/none     | requestTesting | pending/testing
-            pending/none     | requestStable  | refused: is pending: it must be in testing before it can go to stable
-            pending/none     | cancelRequest  | refused: asks for nothing, so there is no request to cancel
-            pending/none     | revoke         | revoked/none
-            pending/none     | push           | refused: asks for nothing, so there is nothing to push
-            pending/none     | replaceBuilds  | pending/testing
-            testing/none     | requestTesting | refused: is already in testing
-            testing/none     | requestStable  | testing/stable
-            testing/none     | cancelRequest  | refused: asks for nothing, so there is no request to cancel
-            testing/none     | unpush         | testing/unpush
-            testing/none     | revoke         | testing/revoke
-            testing/none     | edit           | testing/none
-            testing/none     | replaceBuilds  | testing/testing
-            testing/none     | push           | refused: asks for nothing, so there is nothing to push
-            testing/stable   | requestStable  | refused: already asks to go to stable
-            testing/stable   | cancelRequest  | testing/none
-            testing/stable   | unpush         | testing/unpush
-            testing/stable   | push           | stable/none
-            testing/unpush   | requestStable  | refused: asks to be unpushed; cancel that request first
-            testing/unpush   | unpush         | refused: already asks to be unpushed
-            testing/unpush   | push           | unpushed/none
-            testing/revoke   | revoke         | refused: already asks to be revoked
-            testing/revoke   | requestStable  | refused: asks to be revoked; cancel that request first
-            testing/revoke   | push           | revoked/none
-            testing/testing  | requestStable  | refused: has new builds waiting to be pushed to testing; they must reach testing first
-            testing/testing  | push           | testing/none
-            stable/none      | requestTesting | refused: is stable and cannot go to testing
-            stable/none      | requestStable  | refused: is stable and cannot go to stable
-            stable/none      | unpush         | refused: is stable: a stable update cannot be unpushed
-            stable/none      | revoke         | refused: is stable: a stable update cannot be revoked; submit a new update instead
-            stable/none      | edit           | refused: is stable and cannot be edited; submit a new update instead
-            stable/none      | replaceBuilds  | refused: is stable and cannot be edited; submit a new update instead
-            unpushed/none    | requestTesting | unpushed/testing
-            unpushed/none    | requestStable  | refused: was unpushed: request testing again first
-            unpushed/none    | unpush         | refused: is unpushed: only an update in testing can be unpushed
-            unpushed/none    | revoke         | refused: is unpushed and cannot be revoked
-            unpushed/none    | edit           | unpushed/none
-            unpushed/none    | replaceBuilds  | pending/testing
-            revoked/none     | requestTesting | refused: is revoked and cannot go to testing
-            revoked/none     | revoke         | refused: is revoked and cannot be revoked
-            revoked/none     | edit           | refused: is revoked and cannot be edited; submit a new update instead
-            obsolete/none    | requestTesting | refused: is obsolete and cannot go to testing
-            obsolete/none    | requestStable  | refused: is obsolete and cannot go to stable
-            obsolete/none    | revoke         | refused: is obsolete and cannot be revoked
-            obsolete/none    | replaceBuilds  | refused: is obsolete and cannot be edited; submit a new update instead
-            """)
+    @CsvFileSource(resources = LIFE_CYCLE, delimiter = '|')
     void lifeCycle(String from, String verb, String expected) {
         ModuleUpdate u = inState(from);
         int historyBefore = u.getHistory().size();
@@ -118,9 +81,17 @@ class ModuleUpdateTest {
             case "cancelRequest" -> x -> x.cancelRequest(f.alice, at(100));
             case "unpush" -> x -> x.unpush(f.alice, at(100));
             case "revoke" -> x -> x.revoke(f.alice, at(100), null);
-            case "push" -> x -> x.pushed(at(100));
             case "edit" -> x -> x.edit(bugfix("New title"), List.of(), f.alice, at(100));
             case "replaceBuilds" -> x -> x.replaceBuilds(List.of(f.build(f.nginx, 9, "nginx")), f.alice, at(100));
+            case "pushToTesting" -> x -> x.pushTo(UpdateStatus.TESTING, "pushed", at(100));
+            case "pushToStable" -> x -> x.pushTo(UpdateStatus.STABLE, "pushed", at(100));
+            case "pushToUnpushed" -> x -> x.pushTo(UpdateStatus.UNPUSHED, "pushed", at(100));
+            case "pushToRevoked" -> x -> x.pushTo(UpdateStatus.REVOKED, "pushed", at(100));
+            case "hold" -> x -> x.hold(f.erin, "waits for the mirror sync", at(100));
+            case "releaseHold" -> x -> x.releaseHold(f.erin, at(100));
+            case "overrideWindow" -> x -> x.overrideWindow(f.erin, "the CVE is public", at(100));
+            case "obsolete" -> x -> x.obsoleteBy(f.submit("PADDOCK-2026-cccccccccc", f.build(f.nginx, 10, "nginx"),
+                    bugfix("Newest")), at(100));
             default -> throw new IllegalArgumentException(verb);
         };
         if (expected.startsWith("refused: ")) {
@@ -136,18 +107,34 @@ class ModuleUpdateTest {
         }
     }
 
+    @Test
+    void theTableHasEveryVerbFromEveryState() throws Exception {
+        String table;
+        try (var in = getClass().getResourceAsStream(LIFE_CYCLE)) {
+            table = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        List<String> rows = table.lines().filter(l -> !l.isBlank() && !l.startsWith("#"))
+                .map(l -> l.split("\\|")[0].strip() + " + " + l.split("\\|")[1].strip()).toList();
+        List<String> every = STATES.stream().flatMap(s -> VERBS.stream().map(v -> s + " + " + v)).toList();
+        assertThat(rows).containsExactlyElementsOf(every);
+    }
+
+    /** An update in {@code state}, reached by the verbs production uses. */
     private ModuleUpdate inState(String state) {
         ModuleUpdate u = f.submit("PADDOCK-2026-aaaaaaaaaa", f.build(f.nginx, 1, "nginx"), bugfix("Fix"));
         switch (state) {
             case "pending/testing" -> { }
             case "pending/none" -> u.cancelRequest(f.alice, at(1));
-            case "testing/none" -> u.pushed(at(1));
-            case "testing/stable" -> { u.pushed(at(1)); u.requestStable(f.alice, at(2)); }
-            case "testing/unpush" -> { u.pushed(at(1)); u.unpush(f.alice, at(2)); }
-            case "testing/revoke" -> { u.pushed(at(1)); u.revoke(f.alice, at(2), "broken"); }
-            case "testing/testing" -> { u.pushed(at(1)); u.replaceBuilds(List.of(f.build(f.nginx, 5, "nginx")), f.alice, at(2)); }
-            case "stable/none" -> { u.pushed(at(1)); u.requestStable(f.alice, at(2)); u.pushed(at(3)); }
-            case "unpushed/none" -> { u.pushed(at(1)); u.unpush(f.alice, at(2)); u.pushed(at(3)); }
+            case "pending/testing held" -> u.hold(f.erin, "waits for the release notes", at(1));
+            case "testing/none" -> toTesting(u);
+            case "testing/stable" -> { toTesting(u); u.requestStable(f.alice, at(2)); }
+            case "testing/unpush" -> { toTesting(u); u.unpush(f.alice, at(2)); }
+            case "testing/revoke" -> { toTesting(u); u.revoke(f.alice, at(2), "broken"); }
+            case "testing/testing" -> { toTesting(u); u.replaceBuilds(List.of(f.build(f.nginx, 5, "nginx")), f.alice, at(2)); }
+            case "testing/none held" -> { toTesting(u); u.hold(f.erin, "waits for the release notes", at(2)); }
+            case "testing/none overridden" -> { toTesting(u); u.overrideWindow(f.erin, "release day", at(2)); }
+            case "stable/none" -> { toTesting(u); u.pushTo(UpdateStatus.STABLE, "pushed", at(3)); }
+            case "unpushed/none" -> { toTesting(u); u.unpush(f.alice, at(2)); u.pushTo(UpdateStatus.UNPUSHED, "pushed", at(3)); }
             case "revoked/none" -> u.revoke(f.alice, at(1), null);
             case "obsolete/none" -> u.obsoleteBy(f.submit("PADDOCK-2026-bbbbbbbbbb", f.build(f.nginx, 2, "nginx"), bugfix("Newer")), at(1));
             default -> throw new IllegalArgumentException(state);
@@ -156,16 +143,21 @@ class ModuleUpdateTest {
         return u;
     }
 
+    private static void toTesting(ModuleUpdate u) {
+        u.pushTo(UpdateStatus.TESTING, "pushed", at(1));
+    }
+
     private static String state(ModuleUpdate u) {
-        return u.getStatus().word() + "/" + u.getRequest().word();
+        return u.getStatus().word() + "/" + u.getRequest().word() + (u.getHoldReason() != null ? " held" : "")
+                + (u.getWindowOverride() != null ? " overridden" : "");
     }
 
     @Test
     void pushesStampTheDatesOfTestingAndStable() {
         ModuleUpdate u = f.submit("A", f.build(f.nginx, 1, "nginx"), bugfix("Fix"));
-        u.pushed(at(10));
+        u.pushTo(UpdateStatus.TESTING, "pushed", at(10));
         u.requestStable(f.bob, at(20));
-        u.pushed(at(30));
+        u.pushTo(UpdateStatus.STABLE, "pushed", at(30));
         assertThat(u.getTestingAt()).isEqualTo(at(10));
         assertThat(u.getStableAt()).isEqualTo(at(30));
         assertThat(u.getHistory()).filteredOn(h -> h.getField().equals("status"))
@@ -233,7 +225,7 @@ class ModuleUpdateTest {
     void aNewerUpdateKeepsTheReferencesAndHigherSecuritySeverityOfTheOneItObsoletes() {
         ModuleBuild old = f.build(f.nginx, 1, "nginx", "nginx-mod-http-perl");
         ModuleUpdate older = f.submit("OLD", old, security(Severity.CRITICAL), cve("CVE-2026-1111", old.getArtifacts().get(1)));
-        older.pushed(at(1));
+        older.pushTo(UpdateStatus.TESTING, "pushed", at(1));
         ModuleBuild newBuild = f.build(f.nginx, 2, "nginx", "nginx-mod-http-perl");
         ModuleUpdate newer = ModuleUpdate.submit("NEW", f.f45, List.of(newBuild), bugfix("Rebase"), List.of(), f.alice, at(2));
 

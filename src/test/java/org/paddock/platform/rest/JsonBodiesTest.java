@@ -6,7 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.paddock.cadence.Cadences;
+import org.paddock.cadence.CadenceForm;
 import org.paddock.platform.InvalidInputException;
 import org.paddock.platform.events.WebhooksResource;
 import org.paddock.policy.WaiversResource;
@@ -113,11 +113,11 @@ class JsonBodiesTest {
                             assertThat(f.field()).isEqualTo("karma");
                             assertThat(f.reason()).contains("1.5").contains("whole number");
                         }));
-        assertThatThrownBy(() -> read("{\"minDays\":[1,2]}", Cadences.Form.class))
+        assertThatThrownBy(() -> read("{\"minDays\":[1,2]}", CadenceForm.class))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("minDays"));
-        assertThatThrownBy(() -> read("{\"minDays\":{\"low\":null}}", Cadences.Form.class))
+        assertThatThrownBy(() -> read("{\"minDays\":{\"low\":null}}", CadenceForm.class))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("minDays.low"));
-        assertThat(((Cadences.Form) read("{\"minDays\":{\"low\":3}}", Cadences.Form.class)).minDays()).isEqualTo(Map.of("low", 3));
+        assertThat(((CadenceForm) read("{\"minDays\":{\"low\":3}}", CadenceForm.class)).minDays()).isEqualTo(Map.of("low", 3));
     }
 
     @Test

@@ -12,10 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 /** The cadence form as people type it: each problem names the line it is on, blank lines included. */
-class CadencesCheckTest {
+class CadenceFormTest {
 
     private static List<FieldError> errors(List<String> windows) {
-        return catchThrowableOfType(() -> Cadences.check(new Cadences.Form("windows", windows, Map.of(), "none")),
+        return catchThrowableOfType(() -> new CadenceForm("windows", windows, Map.of(), "none").toCadence(),
                 InvalidInputException.class).errors();
     }
 
@@ -33,8 +33,20 @@ class CadencesCheckTest {
 
     @Test
     void blankLinesAroundGoodWindowsAreFine() {
-        Cadence c = Cadences.check(new Cadences.Form("windows", List.of("", "0 14 * * TUE Europe/Prague 1h", ""), Map.of(),
-                "none"));
+        Cadence c = new CadenceForm("windows", List.of("", "0 14 * * TUE Europe/Prague 1h", ""), Map.of(), "none")
+                .toCadence();
         assertThat(c.windows()).hasSize(1);
+    }
+
+    @Test
+    void severitiesAreTheEnumsWords() {
+        assertThat(new CadenceForm("immediate", List.of(), Map.of("critical", 0), "none").toCadence().fastTrackSeverity())
+                .isNull();
+        assertThat(new CadenceForm("immediate", List.of(), Map.of(), "Important").toCadence().fastTrackSeverity())
+                .isEqualTo("important");
+        assertThat(catchThrowableOfType(() -> new CadenceForm("weekly", List.of(), Map.of("urgent", 1, "low", 400),
+                "urgent").toCadence(), InvalidInputException.class).errors()).extracting(FieldError::field)
+                .containsExactlyInAnyOrder("mode", "minDays.low", "minDays.urgent", "fastTrack");
+        assertThat(CadenceForm.SEVERITIES).containsExactly("critical", "important", "moderate", "low", "none");
     }
 }

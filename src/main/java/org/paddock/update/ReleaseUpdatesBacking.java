@@ -13,10 +13,14 @@ import org.paddock.release.ReleaseRepository;
 import java.io.IOException;
 import java.util.List;
 
-/** The release page (counts with bar charts) and the module stream page (its builds and updates). */
+/**
+ * A release's updates (counts with bar charts) and a module stream's builds and updates, for the release and
+ * module stream pages ({@code #{releasePage}}). It lives in {@code update}, not {@code release}: it reads updates,
+ * and release sits beneath update (ArchitectureTest).
+ */
 @Named("releasePage")
 @RequestScoped
-public class ReleasePageBacking {
+public class ReleaseUpdatesBacking {
 
     @Inject
     ReleaseRepository releases;

@@ -12,10 +12,10 @@ import java.sql.Statement;
 import java.util.Properties;
 
 /**
- * The database Paddock runs on: the external PostgreSQL named by PADDOCK_DB_URL, or else an embedded
+ * The PostgreSQL server Paddock runs on: the external PostgreSQL named by PADDOCK_DB_URL, or else an embedded
  * PostgreSQL whose data directory lives under PADDOCK_DATA_DIR and survives restarts.
  */
-final class Database implements AutoCloseable {
+final class PostgresServer implements AutoCloseable {
 
     static final String EMBEDDED_DATABASE = "paddock";
     static final String EMBEDDED_USER = "postgres";
@@ -25,23 +25,23 @@ final class Database implements AutoCloseable {
     private final String password;
     private final EmbeddedPostgres embedded;
 
-    private Database(String url, String user, String password, EmbeddedPostgres embedded) {
+    private PostgresServer(String url, String user, String password, EmbeddedPostgres embedded) {
         this.url = url;
         this.user = user;
         this.password = password;
         this.embedded = embedded;
     }
 
-    static Database open(LaunchSettings settings) {
+    static PostgresServer open(LaunchSettings settings) {
         if (settings.dbUrl().isPresent()) {
-            Database external = new Database(settings.dbUrl().get(), settings.dbUser(), settings.dbPassword(), null);
+            PostgresServer external = new PostgresServer(settings.dbUrl().get(), settings.dbUser(), settings.dbPassword(), null);
             external.check();
             return external;
         }
         return startEmbedded(settings);
     }
 
-    private static Database startEmbedded(LaunchSettings settings) {
+    private static PostgresServer startEmbedded(LaunchSettings settings) {
         EmbeddedPostgres pg;
         try {
             Files.createDirectories(settings.postgresDir());
@@ -57,7 +57,7 @@ final class Database implements AutoCloseable {
                     + " (is another Paddock using this PADDOCK_DATA_DIR?)", 2);
         }
         String url = "jdbc:postgresql://localhost:" + pg.getPort() + "/" + EMBEDDED_DATABASE;
-        Database db = new Database(url, EMBEDDED_USER, "", pg);
+        PostgresServer db = new PostgresServer(url, EMBEDDED_USER, "", pg);
         try (Connection c = DriverManager.getConnection(
                 "jdbc:postgresql://localhost:" + pg.getPort() + "/postgres", EMBEDDED_USER, "");
              Statement s = c.createStatement()) {
