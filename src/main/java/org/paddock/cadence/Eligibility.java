@@ -36,7 +36,10 @@ public final class Eligibility {
     private Eligibility() {
     }
 
-    /** May a pending or unpushed update go (back) to testing: archived, held, gating, or eligible. */
+    /**
+     * May a pending or unpushed update go (back) to testing, or an update in testing's new builds reach it: archived,
+     * held, gating, or eligible.
+     */
     public static Verdict toTesting(Candidate c, Gate pushTesting, ReleaseFacts r, Instant now) {
         Objects.requireNonNull(now, "now");
         Objects.requireNonNull(pushTesting, "pushTesting");
@@ -44,7 +47,9 @@ public final class Eligibility {
             case PENDING, UNPUSHED -> {
             }
             case TESTING -> {
-                return Verdict.no(Reason.DONE, "already in testing");
+                if (!c.newBuilds()) {
+                    return Verdict.no(Reason.DONE, "already in testing");
+                }
             }
             default -> {
                 return done(c);
@@ -60,6 +65,9 @@ public final class Eligibility {
         Objects.requireNonNull(cadence, "cadence");
         switch (c.status()) {
             case TESTING -> {
+                if (c.newBuilds()) {
+                    return Verdict.no(Reason.NOT_IN_TESTING, "its new builds must reach testing first");
+                }
             }
             case PENDING -> {
                 return Verdict.no(Reason.NOT_IN_TESTING, "must be in testing first");

@@ -1,5 +1,7 @@
 package org.paddock.policy;
 
+import org.paddock.update.ModuleUpdate;
+import org.paddock.update.UpdateRequest;
 import org.paddock.update.UpdateStatus;
 
 /**
@@ -24,11 +26,19 @@ public enum DecisionContext {
     /**
      * The one rule for which gate an update stands before, and so is judged at — by the Gating badge, the list's
      * Gating column, the API's {@code gating}, the eligibility answer, the policy preview and the pusher: an update
-     * whose next move is into testing (pending, or unpushed) at {@code push_testing}; any other at
-     * {@code push_stable} (in testing, the gate ahead; stable, obsolete or revoked, the last one it stood before).
+     * whose next move is into testing (pending, unpushed, or in testing with new builds that must reach testing
+     * first) at {@code push_testing}; any other at {@code push_stable} (in testing, the gate ahead; stable, obsolete
+     * or revoked, the last one it stood before).
      */
-    public static DecisionContext nextGate(UpdateStatus status) {
-        return status == UpdateStatus.PENDING || status == UpdateStatus.UNPUSHED ? PUSH_TESTING : PUSH_STABLE;
+    public static DecisionContext nextGate(UpdateStatus status, UpdateRequest request) {
+        boolean toTesting = status == UpdateStatus.PENDING || status == UpdateStatus.UNPUSHED
+                || (status == UpdateStatus.TESTING && request == UpdateRequest.TESTING);
+        return toTesting ? PUSH_TESTING : PUSH_STABLE;
+    }
+
+    /** {@link #nextGate(UpdateStatus, UpdateRequest)} of {@code u}. */
+    public static DecisionContext nextGate(ModuleUpdate u) {
+        return nextGate(u.getStatus(), u.getRequest());
     }
 
     /** The context spelled {@code word}, if it is one of Paddock's gates. */

@@ -41,13 +41,14 @@ public class Gating {
     }
 
     /** What the update page's gating parts need of an update. */
-    public record UpdateFacts(String alias, String release, org.paddock.update.UpdateStatus status) {
+    public record UpdateFacts(String alias, String release, org.paddock.update.UpdateStatus status,
+                              org.paddock.update.UpdateRequest request) {
     }
 
     @Transactional
     public java.util.Optional<UpdateFacts> updateFacts(String alias) {
         return updates.findByAlias(alias).map(u -> new UpdateFacts(u.getAlias(), u.getRelease().getName(),
-                u.getStatus()));
+                u.getStatus(), u.getRequest()));
     }
 
     /**

@@ -135,7 +135,7 @@ public class PolicyEditorBacking {
                 if (!was.status().equals(will.status()) || was.policiesSatisfied() != will.policiesSatisfied()) {
                     found.add(new Change(u.getAlias(), u.getTitle(), context.word(), was.status(), will.status(),
                             will.unsatisfied().stream().map(Requirement::summary).collect(Collectors.joining("; ")),
-                            context == DecisionContext.nextGate(u.getStatus())));
+                            context == DecisionContext.nextGate(u)));
                 }
             }
         }

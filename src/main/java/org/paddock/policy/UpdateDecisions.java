@@ -103,7 +103,7 @@ public class UpdateDecisions {
         // and waivers are read after the lock, so the last writer always saw everything committed before it.
         em.lock(update, LockModeType.PESSIMISTIC_WRITE);
         List<Gating.Inputs> inputs = gating.updateInputs(update, in.policies(), in.at());
-        DecisionContext gate = DecisionContext.nextGate(update.getStatus());
+        DecisionContext gate = DecisionContext.nextGate(update);
         int changed = 0;
         for (DecisionContext context : DecisionContext.values()) {
             Decision d = gating.decide(inputs, context, update.getRelease().getName(), in.policies()).decision();

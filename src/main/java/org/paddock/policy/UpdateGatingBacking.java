@@ -117,7 +117,7 @@ public class UpdateGatingBacking {
         if (facts == null) {
             return null;
         }
-        String gate = DecisionContext.nextGate(facts.status()).word();
+        String gate = DecisionContext.nextGate(facts.status(), facts.request()).word();
         return views.stream().filter(g -> g.context().equals(gate)).findFirst().orElse(null);
     }
 

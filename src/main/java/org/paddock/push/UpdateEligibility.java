@@ -87,7 +87,7 @@ public class UpdateEligibility {
      * nothing, unless the update has no stored decision at its gate yet (then it is decided first).
      */
     public Move judge(ModuleUpdate u, Map<DecisionContext, StoredDecision> gates, StreamFacts facts, Instant now) {
-        DecisionContext gate = DecisionContext.nextGate(u.getStatus());
+        DecisionContext gate = DecisionContext.nextGate(u);
         // Asked-for exits need no gate: a maintainer taking an update out of testing is never held back.
         if (u.getStatus() == UpdateStatus.TESTING && u.getRequest() == UpdateRequest.UNPUSH) {
             return new Move(UpdateStatus.UNPUSHED, new Verdict(true, Verdict.Reason.ELIGIBLE, "unpush requested", null),
@@ -98,7 +98,7 @@ public class UpdateEligibility {
                     gate, facts.stream());
         }
         Candidate c = new Candidate(u.getAlias(), u.getType(), u.getSeverity(), u.getStatus(), u.getTestingAt(),
-                u.getHoldReason(), u.getWindowOverride() != null);
+                u.getHoldReason(), u.getWindowOverride() != null, u.hasBuildsWaitingForTesting());
         return switch (u.getStatus()) {
             case PENDING, UNPUSHED -> u.getRequest() != UpdateRequest.TESTING
                     ? new Move(null, new Verdict(false, Verdict.Reason.DONE, u.getStatus() == UpdateStatus.PENDING
@@ -106,7 +106,10 @@ public class UpdateEligibility {
                     : "unpushed: request testing to let it move again", null), gate, facts.stream())
                     : new Move(UpdateStatus.TESTING, Eligibility.toTesting(c, gate(u, gates, gate), facts.release(), now),
                     gate, facts.stream());
-            case TESTING -> new Move(UpdateStatus.STABLE, Eligibility.toStable(c, gate(u, gates, gate), facts.cadence(),
+            case TESTING -> u.hasBuildsWaitingForTesting()
+                    ? new Move(UpdateStatus.TESTING, Eligibility.toTesting(c, gate(u, gates, gate), facts.release(), now),
+                    gate, facts.stream())
+                    : new Move(UpdateStatus.STABLE, Eligibility.toStable(c, gate(u, gates, gate), facts.cadence(),
                     facts.release(), now), gate, facts.stream());
             default -> new Move(null, Eligibility.toStable(c, gate(u, gates, gate), facts.cadence(), facts.release(), now),
                     gate, facts.stream());

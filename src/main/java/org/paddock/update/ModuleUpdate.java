@@ -242,7 +242,7 @@ public class ModuleUpdate {
                             + "; cancel that request first");
                 }
                 if (request == UpdateRequest.TESTING) {
-                    throw refused("has new builds waiting to be pushed to testing; they must reach testing first");
+                    throw refused(NEW_BUILDS_FIRST);
                 }
                 ask(by, now, UpdateRequest.STABLE, "requested by " + by.getUsername());
             }
@@ -332,13 +332,16 @@ public class ModuleUpdate {
      */
     public void pushTo(UpdateStatus to, String why, Instant now) {
         boolean allowed = switch (to) {
-            case TESTING -> status == UpdateStatus.PENDING || status == UpdateStatus.UNPUSHED;
+            case TESTING -> status == UpdateStatus.PENDING || status == UpdateStatus.UNPUSHED || hasBuildsWaitingForTesting();
             case STABLE -> status == UpdateStatus.TESTING;
             case UNPUSHED, REVOKED -> status == UpdateStatus.TESTING;
             default -> false;
         };
         if (!allowed) {
             throw refused("is " + status.word() + ": a push cannot move it to " + to.word());
+        }
+        if (to == UpdateStatus.STABLE && hasBuildsWaitingForTesting()) {
+            throw refused(NEW_BUILDS_FIRST);
         }
         move(null, now, to, why);
         switch (to) {
@@ -564,6 +567,16 @@ public class ModuleUpdate {
     }
 
     // --- reading -------------------------------------------------------------------------------------
+
+    private static final String NEW_BUILDS_FIRST = "has new builds waiting to be pushed to testing; they must reach testing first";
+
+    /**
+     * In testing with builds replaced since it got there: the new builds go to testing at the next push (and its
+     * days in testing count again from then) before it may go stable.
+     */
+    public boolean hasBuildsWaitingForTesting() {
+        return status == UpdateStatus.TESTING && request == UpdateRequest.TESTING;
+    }
 
     /**
      * The one rule for which updates are <em>active</em> — still on their way, so gating decides them, the pusher

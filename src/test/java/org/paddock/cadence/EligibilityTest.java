@@ -81,6 +81,12 @@ class EligibilityTest {
         return new Candidate(c.alias(), c.type(), c.severity(), c.status(), c.testingSince(), reason, c.windowOverride());
     }
 
+    /** In testing, with builds replaced since: they must reach testing before it may go stable. */
+    static Candidate newBuilds(Candidate c) {
+        return new Candidate(c.alias(), c.type(), c.severity(), c.status(), c.testingSince(), c.holdReason(),
+                c.windowOverride(), true);
+    }
+
     static Candidate overridden(Candidate c) {
         return new Candidate(c.alias(), c.type(), c.severity(), c.status(), c.testingSince(), c.holdReason(), true);
     }
@@ -280,6 +286,8 @@ class EligibilityTest {
 
                 // status
                 row("pending", status("pending"), IMMEDIATE, F45, NOW, NOT_IN_TESTING, "must be in testing first", null),
+                row("new builds not in testing yet", newBuilds(SETTLED), IMMEDIATE, F45, NOW, NOT_IN_TESTING,
+                        "its new builds must reach testing first", null),
                 row("pending, archived", status("pending"), IMMEDIATE, F43_ARCHIVED, NOW, NOT_IN_TESTING,
                         "must be in testing first", null),
                 row("stable", status("stable"), IMMEDIATE, F45, NOW, DONE, "already stable", null),
@@ -331,6 +339,8 @@ class EligibilityTest {
                 row("testing", status("testing"), IMMEDIATE, F45, NOW, DONE, "already in testing", null),
                 row("stable", status("stable"), IMMEDIATE, F45, NOW, DONE, "already stable", null),
                 row("revoked", status("revoked"), IMMEDIATE, F45, NOW, DONE, "revoked: nothing to move", null),
+                row("new builds of an update in testing", newBuilds(SETTLED), IMMEDIATE, F45, NOW, ELIGIBLE, "eligible now", null),
+                row("new builds, blocked", newBuilds(SETTLED), FAILED, IMMEDIATE, F45, NOW, BLOCKED, "blocked: ci.tier0 failed", null),
                 // an unpushed update asked back to testing goes as a pending one does (the request is the caller's to check)
                 row("unpushed, back to testing", status("unpushed"), IMMEDIATE, F45, NOW, ELIGIBLE, "eligible now", null),
                 row("unpushed, blocked", status("unpushed"), FAILED, IMMEDIATE, F45, NOW, BLOCKED, "blocked: ci.tier0 failed", null),

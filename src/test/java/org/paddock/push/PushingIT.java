@@ -633,4 +633,26 @@ class PushingIT extends DeployedApi {
             }
         }
     }
+
+    /**
+     * Builds replaced while in testing go to testing at the next push, and the days in testing count again from
+     * then: before, the update went stable on its old days with builds that had never been in testing.
+     */
+    @Test
+    void anUpdateWhoseBuildsAreReplacedInTestingGoesToTestingAgainBeforeStable() {
+        String alias = submit("riscv64", "bugfix", "moderate");
+        push("2026-11-24T10:00:00Z");
+        assertThat(status(alias)).isEqualTo("testing");
+        as(alice).body(Map.of("newBuilds", List.of(postgresql("riscv64").toMap())))
+                .patch("api/v1/updates/" + alias).then().statusCode(200).body("request", equalTo("testing"));
+
+        String later = "2027-02-01T10:00:00Z"; // long past any days in testing
+        as(null).get("api/v1/updates/" + alias + "/eligibility?at=" + later).then()
+                .body("to", equalTo("testing")).body("eligible", equalTo(true)).body("gate", equalTo("push_testing"));
+        push(later);
+        as(null).get("api/v1/updates/" + alias).then().body("status", equalTo("testing")).body("request", equalTo("none"))
+                .body("testing", equalTo("2027-02-01T10:00:00Z"));
+        as(null).get("api/v1/updates/" + alias + "/eligibility?at=2027-02-01T10:01:00Z").then()
+                .body("to", equalTo("stable")).body("eligible", equalTo(false)).body("reason", equalTo("days_in_testing"));
+    }
 }
