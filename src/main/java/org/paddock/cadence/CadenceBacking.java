@@ -192,7 +192,7 @@ public class CadenceBacking {
     }
 
     public boolean isMayEdit() {
-        return currentUser.isPolicyEditor();
+        return currentUser.mayEditCadence();
     }
 
     public Cadences.Effective getEffective() { ensureLoaded(); return effective; }

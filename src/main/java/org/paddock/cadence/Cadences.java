@@ -1,5 +1,6 @@
 package org.paddock.cadence;
 
+import org.paddock.platform.security.Permissions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -92,7 +93,7 @@ public class Cadences {
     /** Sets the stream's own cadence ({@code form == null}: back to following its release). */
     @Transactional
     public Effective saveForStream(ModuleStream stream, Form form, User by) {
-        requireEditor(by, "change the cadence of " + stream.getNameStream());
+        Permissions.requireEditCadence(by, "change the cadence of " + stream.getNameStream());
         if (form == null) {
             em.createNativeQuery("delete from cadence where module_stream_id = ?").setParameter(1, stream.getId())
                     .executeUpdate();
@@ -105,7 +106,7 @@ public class Cadences {
     /** Sets the release's cadence, the default of its module streams ({@code form == null}: back to Paddock's default). */
     @Transactional
     public Effective saveForRelease(Release release, Form form, User by) {
-        requireEditor(by, "change the cadence of " + release.getName());
+        Permissions.requireEditCadence(by, "change the cadence of " + release.getName());
         if (form == null) {
             em.createNativeQuery("delete from cadence where release_id = ?").setParameter(1, release.getId())
                     .executeUpdate();
@@ -202,7 +203,7 @@ public class Cadences {
 
     @Transactional
     public FreezeView addFreeze(Release release, Instant start, Instant end, String reason, User by) {
-        requireEditor(by, "freeze " + release.getName());
+        Permissions.requireEditCadence(by, "freeze " + release.getName());
         List<FieldError> errors = new ArrayList<>();
         if (start == null) {
             errors.add(new FieldError("start", "is required, e.g. 2026-12-01T00:00:00Z"));
@@ -236,7 +237,7 @@ public class Cadences {
      */
     @Transactional
     public void endFreeze(Release release, long id, User by) {
-        requireEditor(by, "end a freeze of " + release.getName());
+        Permissions.requireEditCadence(by, "end a freeze of " + release.getName());
         FreezeView f = freezes(release.getId()).stream().filter(x -> x.id() == id).findFirst()
                 .orElseThrow(() -> new NotFoundException("there is no freeze " + id + " in " + release.getName()));
         Instant now = clock.instant();
@@ -263,12 +264,6 @@ public class Cadences {
 
     public Release release(String name) {
         return releases.findByName(name).orElseThrow(() -> new NotFoundException("there is no release '" + name + "'"));
-    }
-
-    private static void requireEditor(User by, String what) {
-        if (!by.isPolicyEditor()) {
-            throw new ForbiddenException(by.getUsername() + " may not " + what + ": only policy editors and admins may");
-        }
     }
 
 }

@@ -156,7 +156,7 @@ public class FreezesBacking {
     }
 
     public boolean isMayEdit() {
-        return currentUser.isPolicyEditor();
+        return currentUser.mayEditCadence();
     }
 
     public boolean isKnown() { ensureLoaded(); return release != null; }

@@ -97,7 +97,7 @@ public class PolicyEditorBacking {
     }
 
     public boolean isMayEdit() {
-        return currentUser.isPolicyEditor();
+        return currentUser.mayEditPolicies();
     }
 
     /** What the draft would change, for the most recent pending and testing updates. */

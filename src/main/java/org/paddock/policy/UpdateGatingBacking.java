@@ -147,7 +147,7 @@ public class UpdateGatingBacking {
     }
 
     public boolean isMayWaive() {
-        return currentUser.isPolicyEditor();
+        return currentUser.mayWaive();
     }
 
     public String getWaiveComment() {

@@ -86,7 +86,7 @@ public class UpdateMoveBacking {
     }
 
     public boolean isMayOverride() {
-        return currentUser.isPolicyEditor() && move != null
+        return currentUser.mayOverrideWindow() && move != null
                 && move.verdict().reason() == org.paddock.cadence.Verdict.Reason.WAITING_FOR_WINDOW;
     }
 

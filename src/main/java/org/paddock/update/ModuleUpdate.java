@@ -585,6 +585,11 @@ public class ModuleUpdate {
         return builds.stream().map(ModuleBuild::getModuleStream).distinct().toList();
     }
 
+    /** The streams of this update's builds as {@link org.paddock.platform.security.Permissions} sees them. */
+    public List<org.paddock.platform.security.Permissions.Owned> owners() {
+        return org.paddock.release.ModuleStream.owned(getModuleStreams());
+    }
+
     public boolean isSubmittedBy(User user) {
         return submitter.equals(user);
     }

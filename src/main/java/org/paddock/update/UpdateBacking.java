@@ -1,6 +1,5 @@
 package org.paddock.update;
 
-import org.paddock.release.Access;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -42,6 +41,7 @@ public class UpdateBacking {
     private ModuleUpdate update;
     private String notesHtml;
     private boolean mayAct;
+    private boolean mayHold;
     private String commentText;
     private int commentKarma;
     private String reason;
@@ -64,7 +64,8 @@ public class UpdateBacking {
         update = alias == null ? null : updates.loadForPage(alias).orElse(null);
         if (update != null) {
             notesHtml = Markdown.toSafeHtml(update.getNotes());
-            mayAct = currentUser.get().map(u -> Access.mayActOn(u, update.getModuleStreams())).orElse(false);
+            mayAct = currentUser.mayMaintain(update.owners());
+            mayHold = currentUser.mayHold(update.owners());
         }
     }
 
@@ -131,8 +132,14 @@ public class UpdateBacking {
         return notesHtml;
     }
 
+    /** Whether the caller maintains this update (submit, edit, the life-cycle requests): {@code Permissions.mayMaintain}. */
     public boolean isMayAct() {
         return mayAct;
+    }
+
+    /** Whether the caller may hold this update or lift its hold: {@code Permissions.mayHold}. */
+    public boolean isMayHold() {
+        return mayHold;
     }
 
     public String getCommentText() {

@@ -112,13 +112,7 @@ class UpdatesPageIT extends PageTest {
 
     @Test
     void aForgedFormPostWithoutItsViewStateChangesNothing() throws Exception {
-        String token = ApiTokens.issue("alice");
-        String yaml = resource("nginx-1.24-modulemd.yaml").replace("4520261101120000", "4520261401120000")
-                .replace("9edba152", "f0f0f0f0");
-        String alias = io.restassured.RestAssured.given().baseUri(base.toString())
-                .header("Authorization", "Bearer " + token).contentType("application/json")
-                .body(java.util.Map.of("release", "F45", "type", "bugfix", "title", "csrf target", "modulemd", yaml))
-                .post("api/v1/updates").then().statusCode(201).extract().path("alias");
+        String alias = submitNginx("4520261401120000", "f0f0f0f0", java.util.Map.of("release", "F45", "type", "bugfix", "title", "csrf target"));
         signIn("alice");
         String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
 
@@ -146,12 +140,7 @@ class UpdatesPageIT extends PageTest {
      */
     @Test
     void anEditorGatesNginxOnTier0AndTheMaintainerSeesWhyUntilItIsWaived() throws Exception {
-        String yaml = resource("nginx-1.24-modulemd.yaml").replace("4520261101120000", "4520261601120000")
-                .replace("9edba152", "7e57ab1e");
-        String alias = io.restassured.RestAssured.given().baseUri(base.toString())
-                .header("Authorization", "Bearer " + ApiTokens.issue("alice")).contentType("application/json")
-                .body(java.util.Map.of("release", "F45", "type", "bugfix", "title", "gated in the browser", "modulemd", yaml))
-                .post("api/v1/updates").then().statusCode(201).extract().path("alias");
+        String alias = submitNginx("4520261601120000", "7e57ab1e", java.util.Map.of("release", "F45", "type", "bugfix", "title", "gated in the browser"));
 
         // the policy editor writes the policy, sees what it would block, saves it
         signIn("erin");
@@ -218,6 +207,24 @@ class UpdatesPageIT extends PageTest {
         signOut();
     }
 
+    /** A policy editor may hold any update (the service always let her): the page shows her Hold, and it holds. */
+    @Test
+    void anEditorHoldsAnUpdateSheDoesNotMaintainAndLiftsTheHold() throws Exception {
+        String alias = submitNginx("4520261901120000", "401d0e01", java.util.Map.of("release", "F45", "type", "bugfix", "title", "held by an editor"));
+        signIn("erin");
+        browser.get(base + "update.xhtml?alias=" + alias);
+        assertThat(browser.findElements(By.id("actions-form"))).as("erin maintains nothing").isEmpty();
+        assertThat(browser.findElements(By.id("move-form:hold"))).as("a policy editor may hold").hasSize(1);
+        browser.findElement(By.id("move-form:move-reason")).sendKeys("mirror outage");
+        browser.findElement(By.id("move-form:hold")).click();
+        waitFor(d -> !d.findElements(By.id("held")).isEmpty());
+        assertThat(text("held")).isEqualTo("held: mirror outage");
+        browser.findElement(By.id("move-form:release-hold")).click();
+        waitFor(d -> d.findElements(By.id("held")).isEmpty());
+        assertThat(browser.findElements(By.id("move-form:hold"))).hasSize(1);
+        signOut();
+    }
+
     @Test
     void aPolicyChangeIsANewVersionAndTheOldOneStaysReadable() throws Exception {
         io.restassured.RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + ApiTokens.issue("erin"))
@@ -246,13 +253,7 @@ class UpdatesPageIT extends PageTest {
      */
     @Test
     void anEditorSetsACadenceTheUpdateSaysWhenItGoesStableAndThePushShows() throws Exception {
-        String yaml = resource("nginx-1.24-modulemd.yaml").replace("4520261101120000", "4520261801120000")
-                .replace("9edba152", "cade0ce1");
-        String alias = io.restassured.RestAssured.given().baseUri(base.toString())
-                .header("Authorization", "Bearer " + ApiTokens.issue("alice")).contentType("application/json")
-                .body(java.util.Map.of("release", "F45", "type", "bugfix", "severity", "moderate",
-                        "title", "waits for its window", "modulemd", yaml))
-                .post("api/v1/updates").then().statusCode(201).extract().path("alias");
+        String alias = submitNginx("4520261801120000", "cade0ce1", java.util.Map.of("release", "F45", "type", "bugfix", "severity", "moderate", "title", "waits for its window"));
         io.restassured.RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + ApiTokens.issue("ci"))
                 .contentType("application/json").body(java.util.Map.of("testcase", "ci.tier0", "outcome", "PASSED",
                         "data", java.util.Map.of("item", alias, "type", "paddock_update")))
@@ -450,6 +451,17 @@ class UpdatesPageIT extends PageTest {
 
     private void tab(String title) {
         browser.findElement(By.xpath("//ul[@role='tablist']//a[normalize-space()='" + title + "']")).click();
+    }
+
+    /** alice submits nginx:1.24 through the API as a build of its own version and context; answers the alias. */
+    private String submitNginx(String version, String context, java.util.Map<String, String> fields) throws IOException {
+        String yaml = resource("nginx-1.24-modulemd.yaml").replace("4520261101120000", version)
+                .replace("9edba152", context);
+        java.util.Map<String, String> body = new java.util.HashMap<>(fields);
+        body.put("modulemd", yaml);
+        return io.restassured.RestAssured.given().baseUri(base.toString())
+                .header("Authorization", "Bearer " + ApiTokens.issue("alice")).contentType("application/json")
+                .body(body).post("api/v1/updates").then().statusCode(201).extract().path("alias");
     }
 
     private static String resource(String name) throws IOException {

@@ -34,7 +34,7 @@ public class WebhooksBacking {
     private String secret;
 
     public void load() throws IOException {
-        if (!currentUser.isAdmin()) {
+        if (!currentUser.mayManageWebhooks()) {
             var ext = faces.getExternalContext();
             if (!currentUser.isSignedIn()) {
                 ext.redirect(ext.getRequestContextPath() + "/login.xhtml?next=/webhooks.xhtml");

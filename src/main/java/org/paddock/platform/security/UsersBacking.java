@@ -40,7 +40,7 @@ public class UsersBacking {
     private List<String> groups = new ArrayList<>();
 
     public void load() throws IOException {
-        if (!currentUser.isAdmin()) {
+        if (!currentUser.mayManageUsers()) {
             var ext = faces.getExternalContext();
             if (!currentUser.isSignedIn()) {
                 ext.redirect(ext.getRequestContextPath() + "/login.xhtml?next=/users.xhtml");
@@ -55,9 +55,7 @@ public class UsersBacking {
     }
 
     public void create() throws IOException {
-        if (!currentUser.isAdmin()) {
-            throw new ForbiddenException("only admins create users");
-        }
+        Permissions.requireManageUsers(currentUser.get().orElse(null));
         try {
             Set<Role> r = EnumSet.noneOf(Role.class);
             roles.forEach(w -> r.add(Role.valueOf(w.toUpperCase())));
