@@ -1,20 +1,17 @@
 package org.paddock.cadence;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.transaction.Transactional;
-import org.paddock.platform.FieldError;
-import org.paddock.platform.ForbiddenException;
-import org.paddock.platform.InvalidInputException;
+import org.paddock.platform.Pages;
 import org.paddock.platform.security.CurrentUser;
 import org.paddock.release.ModuleStream;
 import org.paddock.release.Release;
 import org.paddock.release.ReleaseRepository;
 
-import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -46,6 +43,9 @@ public class CadenceBacking {
 
     @Inject
     FacesContext faces;
+
+    @Inject
+    Pages pages;
 
     @Inject
     Clock clock;
@@ -122,73 +122,56 @@ public class CadenceBacking {
         return r.getModuleStreams().stream().filter(x -> x.getNameStream().equals(module)).findFirst().orElse(null);
     }
 
-    @Transactional
-    public void save() throws IOException {
+    public void save() {
         ensureLoaded();
         if (effective == null) {
             return;
         }
-        try {
-            Cadences.Form form = new Cadences.Form(mode, windows == null ? List.of() : windows.lines().toList(), days,
-                    fastTrack);
+        Cadences.Form form = new Cadences.Form(mode, windows == null ? List.of() : windows.lines().toList(), days,
+                fastTrack);
+        pages.run(() -> {
             if (module == null) {
                 cadences.saveForRelease(release, form, currentUser.require());
             } else {
                 cadences.saveForStream(stream(), form, currentUser.require());
             }
-            redirect("Cadence of " + getSubject() + " saved");
-        } catch (InvalidInputException e) {
-            for (FieldError err : e.errors()) {
-                String field = err.field().startsWith("windows") ? "windows"
+            return saved("Cadence of " + getSubject() + " saved");
+        }, Pages.Errors.byField("cadence-form", "cadence-form:save").withFieldAt(err -> "cadence-form:"
+                        + (err.field().startsWith("windows") ? "windows"
                         : err.field().startsWith("minDays.") ? "days-msg"
-                        : err.field().equals("fastTrack") ? "fast-track" : "mode";
-                String where = err.field().startsWith("windows[") ? "line "
+                        : err.field().equals("fastTrack") ? "fast-track" : "mode"))
+                .withText(err -> (err.field().startsWith("windows[") ? "line "
                         + (Integer.parseInt(err.field().replaceAll("\\D", "")) + 1) + ": "
-                        : err.field().startsWith("minDays.") ? err.field().substring(8) + ": " : "";
-                error("cadence-form:" + field, where + err.reason());
-            }
-        } catch (ForbiddenException | CurrentUser.NotSignedInException e) {
-            error("cadence-form:save", e.getMessage());
-        }
+                        : err.field().startsWith("minDays.") ? err.field().substring(8) + ": " : "") + err.reason()));
     }
 
     /** A module stream back to its release's cadence; a release back to Paddock's default. */
-    @Transactional
-    public void followRelease() throws IOException {
+    public void followRelease() {
         ensureLoaded();
         if (effective == null) {
             return;
         }
-        try {
+        pages.run(() -> {
             if (module == null) {
                 cadences.saveForRelease(release, null, currentUser.require());
-                redirect(releaseName + " follows Paddock's default cadence again");
-            } else {
-                cadences.saveForStream(stream(), null, currentUser.require());
-                redirect(module + " follows the cadence of " + releaseName + " again");
+                return saved(releaseName + " follows Paddock's default cadence again");
             }
-        } catch (ForbiddenException | CurrentUser.NotSignedInException e) {
-            error("cadence-form:save", e.getMessage());
-        }
+            cadences.saveForStream(stream(), null, currentUser.require());
+            return saved(module + " follows the cadence of " + releaseName + " again");
+        }, Pages.Errors.at("cadence-form:save"));
     }
 
-    private void redirect(String message) throws IOException {
-        var ext = faces.getExternalContext();
-        ext.getFlash().put("cadenceSaved", message);
-        String encoded = java.net.URLEncoder.encode(releaseName, java.nio.charset.StandardCharsets.UTF_8);
-        ext.redirect(ext.getRequestContextPath() + (module == null ? "/release.xhtml?release=" + encoded
-                : "/module.xhtml?release=" + encoded + "&module="
-                + java.net.URLEncoder.encode(module, java.nio.charset.StandardCharsets.UTF_8)) + "#cadence");
-        faces.responseComplete();
-    }
-
-    private void error(String clientId, String message) {
-        faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, message));
+    /** Leaves the message for the page it redirects to, and answers that page: this cadence's section. */
+    private String saved(String message) {
+        pages.flash("cadenceSaved", message);
+        String encoded = URLEncoder.encode(releaseName, StandardCharsets.UTF_8);
+        return (module == null ? "/release.xhtml?release=" + encoded
+                : "/module.xhtml?release=" + encoded + "&module=" + URLEncoder.encode(module, StandardCharsets.UTF_8))
+                + "#cadence";
     }
 
     public String getSaved() {
-        Object s = faces.getExternalContext().getFlash().get("cadenceSaved");
-        return s == null ? null : s.toString();
+        return pages.flashed("cadenceSaved");
     }
 
     public boolean isMayEdit() {

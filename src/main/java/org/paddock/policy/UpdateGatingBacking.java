@@ -1,16 +1,13 @@
 package org.paddock.policy;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.paddock.platform.ForbiddenException;
-import org.paddock.platform.InvalidInputException;
+import org.paddock.platform.Pages;
 import org.paddock.platform.security.CurrentUser;
 import org.paddock.testresult.SubjectType;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,6 +40,9 @@ public class UpdateGatingBacking {
 
     @Inject
     FacesContext faces;
+
+    @Inject
+    Pages pages;
 
     @Inject
     Clock clock;
@@ -124,22 +124,12 @@ public class UpdateGatingBacking {
     }
 
     /** Waives one unsatisfied requirement: about the update itself or one of its builds, as the row says. */
-    public void waive(String subjectType, String subject, String testcase, String scenario) throws IOException {
-        try {
-            waivers.waive(subjectType, subject, testcase, scenario, facts.release(), true,
-                    waiveComment, currentUser.require());
-            var ext = faces.getExternalContext();
-            ext.redirect(ext.getRequestContextPath() + "/update.xhtml?alias=" + alias);
-            faces.responseComplete();
-        } catch (ForbiddenException | CurrentUser.NotSignedInException e) {
-            message(e.getMessage());
-        } catch (InvalidInputException e) {
-            e.errors().forEach(err -> message(err.field() + ": " + err.reason()));
-        }
-    }
-
-    private void message(String text) {
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
+    public void waive(String subjectType, String subject, String testcase, String scenario) {
+        pages.run(() -> {
+            waivers.waive(subjectType, subject, testcase, scenario, facts.release(), true, waiveComment,
+                    currentUser.require());
+            return "/update.xhtml?alias=" + alias;
+        }, Pages.Errors.namingFieldsAt(null));
     }
 
     public List<GatingView> getViews() {
