@@ -23,8 +23,9 @@ import java.util.Map;
 
 /**
  * The cadence section of a module stream page ({@code ?release=&module=}) or of a release page ({@code ?release=},
- * the default of its streams): what applies, the next window, and the editor for policy editors. Read lazily
- * from the request, so a postback's "rendered" checks, made before any view action, see the same as the page.
+ * the default of its streams): what applies, the next window, and the editor for policy editors. Read from the
+ * request when the bean is first used, so a postback's "rendered" checks, made before any view action, see the
+ * same as the page.
  */
 @Named("cadencePage")
 @RequestScoped
@@ -55,7 +56,6 @@ public class CadenceBacking {
     private Cadences.Effective effective;
     private boolean own;
     private String nextWindow;
-    private boolean loaded;
     private Release release; // read once per request, with its streams
 
     // the form
@@ -68,15 +68,12 @@ public class CadenceBacking {
     public record DaysRow(String severity, int days) {
     }
 
-    public void load() {
-        ensureLoaded();
-    }
-
-    private void ensureLoaded() {
-        if (loaded) {
-            return;
-        }
-        loaded = true;
+    /**
+     * Reads what the URL names when the bean is first used, before any "rendered" check of a postback (the forms
+     * post the release and module back as hidden fields): the getters below only answer.
+     */
+    @jakarta.annotation.PostConstruct
+    void read() {
         var params = faces.getExternalContext().getRequestParameterMap();
         releaseName = params.get("release");
         module = params.get("module");
@@ -123,7 +120,6 @@ public class CadenceBacking {
     }
 
     public void save() {
-        ensureLoaded();
         if (effective == null) {
             return;
         }
@@ -147,7 +143,6 @@ public class CadenceBacking {
 
     /** A module stream back to its release's cadence; a release back to Paddock's default. */
     public void followRelease() {
-        ensureLoaded();
         if (effective == null) {
             return;
         }
@@ -178,15 +173,15 @@ public class CadenceBacking {
         return currentUser.mayEditCadence();
     }
 
-    public Cadences.Effective getEffective() { ensureLoaded(); return effective; }
-    public boolean isOwn() { ensureLoaded(); return own; }
+    public Cadences.Effective getEffective() { return effective; }
+    public boolean isOwn() { return own; }
     /** Whether this is a release's cadence (no module stream named). */
-    public boolean isForRelease() { ensureLoaded(); return module == null; }
+    public boolean isForRelease() { return module == null; }
     /** What the cadence belongs to: {@code nginx:1.24} or {@code F45}. */
-    public String getSubject() { ensureLoaded(); return module == null ? releaseName : module; }
+    public String getSubject() { return module == null ? releaseName : module; }
     /** Where the cadence comes from, in words. */
     public String getSourceWords() {
-        ensureLoaded();
+       
         if (effective == null) {
             return null;
         }
@@ -196,19 +191,19 @@ public class CadenceBacking {
         return module == null ? "Paddock's default (no cadence set for " + releaseName + ")"
                 : "following " + releaseName + "'s " + ("release".equals(effective.source()) ? "cadence" : "default cadence");
     }
-    public String getNextWindow() { ensureLoaded(); return nextWindow; }
-    public String getModeWord() { ensureLoaded(); return effective == null ? null : effective.cadence().mode().name().toLowerCase(Locale.ROOT); }
+    public String getNextWindow() { return nextWindow; }
+    public String getModeWord() { return effective == null ? null : effective.cadence().mode().name().toLowerCase(Locale.ROOT); }
     public List<String> getWindowTexts() {
-        ensureLoaded();
+       
         return effective == null ? List.of() : effective.cadence().windows().stream().map(Window::describe).toList();
     }
     public List<DaysRow> getDaysRows() {
-        ensureLoaded();
+       
         return effective == null ? List.of() : effective.cadence().minDaysInTesting().entrySet().stream()
                 .map(e -> new DaysRow(e.getKey(), e.getValue())).toList();
     }
     public String getFastTrackWord() {
-        ensureLoaded();
+       
         return effective == null || effective.cadence().fastTrackSeverity() == null ? "none"
                 : effective.cadence().fastTrackSeverity();
     }

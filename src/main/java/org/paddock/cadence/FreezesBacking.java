@@ -50,7 +50,6 @@ public class FreezesBacking {
     @Inject
     Clock clock;
 
-    private boolean loaded;
     private Release release;
     private List<Row> rows = List.of();
 
@@ -62,11 +61,12 @@ public class FreezesBacking {
     public record Row(long id, String start, String end, String reason, String by, String state) {
     }
 
-    private void ensureLoaded() {
-        if (loaded) {
-            return;
-        }
-        loaded = true;
+    /**
+     * Reads what the URL names when the bean is first used, before any "rendered" check of a postback (the forms
+     * post the release and module back as hidden fields): the getters below only answer.
+     */
+    @jakarta.annotation.PostConstruct
+    void read() {
         String name = faces.getExternalContext().getRequestParameterMap().get("release");
         release = name == null ? null : releases.findByName(name).orElse(null);
         if (release == null) {
@@ -84,7 +84,6 @@ public class FreezesBacking {
     }
 
     public void add() {
-        ensureLoaded();
         if (release == null) {
             return;
         }
@@ -100,7 +99,6 @@ public class FreezesBacking {
     }
 
     public void end(long id) {
-        ensureLoaded();
         if (release == null) {
             return;
         }
@@ -138,8 +136,8 @@ public class FreezesBacking {
         return currentUser.mayEditCadence();
     }
 
-    public boolean isKnown() { ensureLoaded(); return release != null; }
-    public List<Row> getRows() { ensureLoaded(); return rows; }
+    public boolean isKnown() { return release != null; }
+    public List<Row> getRows() { return rows; }
     public String getStart() { return start; }
     public void setStart(String start) { this.start = start; }
     public String getEnd() { return end; }
