@@ -1,11 +1,11 @@
 package org.paddock.policy;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.paddock.platform.Pages;
 import org.paddock.platform.security.CurrentUser;
+import org.paddock.update.UpdateBacking;
 import org.paddock.testresult.SubjectType;
 
 import java.time.Clock;
@@ -39,10 +39,11 @@ public class UpdateGatingBacking {
     CurrentUser currentUser;
 
     @Inject
-    FacesContext faces;
-
-    @Inject
     Pages pages;
+
+    /** The update page's own bean: it reads which update the page is about, for the parts this bean adds. */
+    @Inject
+    UpdateBacking updatePage;
 
     @Inject
     Clock clock;
@@ -70,7 +71,7 @@ public class UpdateGatingBacking {
 
     @jakarta.annotation.PostConstruct
     void init() {
-        alias = faces.getExternalContext().getRequestParameterMap().get("alias");
+        alias = updatePage.getAlias();
         load();
     }
 

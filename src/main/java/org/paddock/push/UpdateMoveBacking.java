@@ -1,12 +1,12 @@
 package org.paddock.push;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.paddock.platform.NotFoundException;
 import org.paddock.platform.Pages;
 import org.paddock.platform.security.CurrentUser;
+import org.paddock.update.UpdateBacking;
 import org.paddock.update.UpdateService;
 
 import java.time.Clock;
@@ -30,10 +30,11 @@ public class UpdateMoveBacking {
     CurrentUser currentUser;
 
     @Inject
-    FacesContext faces;
-
-    @Inject
     Pages pages;
+
+    /** The update page's own bean: it reads which update the page is about, for the parts this bean adds. */
+    @Inject
+    UpdateBacking updatePage;
 
     @Inject
     Clock clock;
@@ -44,7 +45,7 @@ public class UpdateMoveBacking {
 
     @jakarta.annotation.PostConstruct
     void init() {
-        alias = faces.getExternalContext().getRequestParameterMap().get("alias");
+        alias = updatePage.getAlias();
         if (alias != null) {
             try {
                 move = moves.next(alias, clock.instant());
