@@ -1,20 +1,17 @@
 package org.paddock.cadence;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.transaction.Transactional;
-import org.paddock.platform.FieldError;
-import org.paddock.platform.ForbiddenException;
-import org.paddock.platform.InvalidInputException;
+import org.paddock.platform.Pages;
 import org.paddock.platform.security.CurrentUser;
 import org.paddock.release.ModuleStream;
 import org.paddock.release.Release;
 import org.paddock.release.ReleaseRepository;
 
-import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -26,8 +23,9 @@ import java.util.Map;
 
 /**
  * The cadence section of a module stream page ({@code ?release=&module=}) or of a release page ({@code ?release=},
- * the default of its streams): what applies, the next window, and the editor for policy editors. Read lazily
- * from the request, so a postback's "rendered" checks, made before any view action, see the same as the page.
+ * the default of its streams): what applies, the next window, and the editor for policy editors. Read from the
+ * request when the bean is first used, so a postback's "rendered" checks, made before any view action, see the
+ * same as the page.
  */
 @Named("cadencePage")
 @RequestScoped
@@ -48,6 +46,9 @@ public class CadenceBacking {
     FacesContext faces;
 
     @Inject
+    Pages pages;
+
+    @Inject
     Clock clock;
 
     private String releaseName;
@@ -55,7 +56,6 @@ public class CadenceBacking {
     private Cadences.Effective effective;
     private boolean own;
     private String nextWindow;
-    private boolean loaded;
     private Release release; // read once per request, with its streams
 
     // the form
@@ -68,15 +68,12 @@ public class CadenceBacking {
     public record DaysRow(String severity, int days) {
     }
 
-    public void load() {
-        ensureLoaded();
-    }
-
-    private void ensureLoaded() {
-        if (loaded) {
-            return;
-        }
-        loaded = true;
+    /**
+     * Reads what the URL names when the bean is first used, before any "rendered" check of a postback (the forms
+     * post the release and module back as hidden fields): the getters below only answer.
+     */
+    @jakarta.annotation.PostConstruct
+    void read() {
         var params = faces.getExternalContext().getRequestParameterMap();
         releaseName = params.get("release");
         module = params.get("module");
@@ -122,88 +119,69 @@ public class CadenceBacking {
         return r.getModuleStreams().stream().filter(x -> x.getNameStream().equals(module)).findFirst().orElse(null);
     }
 
-    @Transactional
-    public void save() throws IOException {
-        ensureLoaded();
+    public void save() {
         if (effective == null) {
             return;
         }
-        try {
-            CadenceForm form = new CadenceForm(mode, windows == null ? List.of() : windows.lines().toList(), days,
-                    fastTrack);
+        CadenceForm form = new CadenceForm(mode, windows == null ? List.of() : windows.lines().toList(), days,
+                fastTrack);
+        pages.run(() -> {
             if (module == null) {
                 cadences.saveForRelease(release, form, currentUser.require());
             } else {
                 cadences.saveForStream(stream(), form, currentUser.require());
             }
-            redirect("Cadence of " + getSubject() + " saved");
-        } catch (InvalidInputException e) {
-            for (FieldError err : e.errors()) {
-                String field = err.field().startsWith("windows") ? "windows"
+            return saved("Cadence of " + getSubject() + " saved");
+        }, Pages.Errors.byField("cadence-form", "cadence-form:save").withFieldAt(err -> "cadence-form:"
+                        + (err.field().startsWith("windows") ? "windows"
                         : err.field().startsWith("minDays.") ? "days-msg"
-                        : err.field().equals("fastTrack") ? "fast-track" : "mode";
-                String where = err.field().startsWith("windows[") ? "line "
+                        : err.field().equals("fastTrack") ? "fast-track" : "mode"))
+                .withText(err -> (err.field().startsWith("windows[") ? "line "
                         + (Integer.parseInt(err.field().replaceAll("\\D", "")) + 1) + ": "
-                        : err.field().startsWith("minDays.") ? err.field().substring(8) + ": " : "";
-                error("cadence-form:" + field, where + err.reason());
-            }
-        } catch (ForbiddenException | CurrentUser.NotSignedInException e) {
-            error("cadence-form:save", e.getMessage());
-        }
+                        : err.field().startsWith("minDays.") ? err.field().substring(8) + ": " : "") + err.reason()));
     }
 
     /** A module stream back to its release's cadence; a release back to Paddock's default. */
-    @Transactional
-    public void followRelease() throws IOException {
-        ensureLoaded();
+    public void followRelease() {
         if (effective == null) {
             return;
         }
-        try {
+        pages.run(() -> {
             if (module == null) {
                 cadences.saveForRelease(release, null, currentUser.require());
-                redirect(releaseName + " follows Paddock's default cadence again");
-            } else {
-                cadences.saveForStream(stream(), null, currentUser.require());
-                redirect(module + " follows the cadence of " + releaseName + " again");
+                return saved(releaseName + " follows Paddock's default cadence again");
             }
-        } catch (ForbiddenException | CurrentUser.NotSignedInException e) {
-            error("cadence-form:save", e.getMessage());
-        }
+            cadences.saveForStream(stream(), null, currentUser.require());
+            return saved(module + " follows the cadence of " + releaseName + " again");
+        }, Pages.Errors.at("cadence-form:save"));
     }
 
-    private void redirect(String message) throws IOException {
-        var ext = faces.getExternalContext();
-        ext.getFlash().put("cadenceSaved", message);
-        String encoded = java.net.URLEncoder.encode(releaseName, java.nio.charset.StandardCharsets.UTF_8);
-        ext.redirect(ext.getRequestContextPath() + (module == null ? "/release.xhtml?release=" + encoded
-                : "/module.xhtml?release=" + encoded + "&module="
-                + java.net.URLEncoder.encode(module, java.nio.charset.StandardCharsets.UTF_8)) + "#cadence");
-        faces.responseComplete();
-    }
-
-    private void error(String clientId, String message) {
-        faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, message));
+    /** Leaves the message for the page it redirects to, and answers that page: this cadence's section. */
+    private String saved(String message) {
+        pages.flash("cadenceSaved", message);
+        String encoded = URLEncoder.encode(releaseName, StandardCharsets.UTF_8);
+        return (module == null ? "/release.xhtml?release=" + encoded
+                : "/module.xhtml?release=" + encoded + "&module=" + URLEncoder.encode(module, StandardCharsets.UTF_8))
+                + "#cadence";
     }
 
     public String getSaved() {
-        Object s = faces.getExternalContext().getFlash().get("cadenceSaved");
-        return s == null ? null : s.toString();
+        return pages.flashed("cadenceSaved");
     }
 
     public boolean isMayEdit() {
-        return currentUser.isPolicyEditor();
+        return currentUser.mayEditCadence();
     }
 
-    public Cadences.Effective getEffective() { ensureLoaded(); return effective; }
-    public boolean isOwn() { ensureLoaded(); return own; }
+    public Cadences.Effective getEffective() { return effective; }
+    public boolean isOwn() { return own; }
     /** Whether this is a release's cadence (no module stream named). */
-    public boolean isForRelease() { ensureLoaded(); return module == null; }
+    public boolean isForRelease() { return module == null; }
     /** What the cadence belongs to: {@code nginx:1.24} or {@code F45}. */
-    public String getSubject() { ensureLoaded(); return module == null ? releaseName : module; }
+    public String getSubject() { return module == null ? releaseName : module; }
     /** Where the cadence comes from, in words. */
     public String getSourceWords() {
-        ensureLoaded();
+       
         if (effective == null) {
             return null;
         }
@@ -213,19 +191,19 @@ public class CadenceBacking {
         return module == null ? "Paddock's default (no cadence set for " + releaseName + ")"
                 : "following " + releaseName + "'s " + ("release".equals(effective.source()) ? "cadence" : "default cadence");
     }
-    public String getNextWindow() { ensureLoaded(); return nextWindow; }
-    public String getModeWord() { ensureLoaded(); return effective == null ? null : effective.cadence().mode().name().toLowerCase(Locale.ROOT); }
+    public String getNextWindow() { return nextWindow; }
+    public String getModeWord() { return effective == null ? null : effective.cadence().mode().name().toLowerCase(Locale.ROOT); }
     public List<String> getWindowTexts() {
-        ensureLoaded();
+       
         return effective == null ? List.of() : effective.cadence().windows().stream().map(Window::describe).toList();
     }
     public List<DaysRow> getDaysRows() {
-        ensureLoaded();
+       
         return effective == null ? List.of() : effective.cadence().minDaysInTesting().entrySet().stream()
                 .map(e -> new DaysRow(e.getKey(), e.getValue())).toList();
     }
     public String getFastTrackWord() {
-        ensureLoaded();
+       
         return effective == null || effective.cadence().fastTrackSeverity() == null ? "none"
                 : effective.cadence().fastTrackSeverity();
     }

@@ -1,9 +1,9 @@
 package org.paddock.cadence;
 
+import org.paddock.platform.security.Permissions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import org.paddock.platform.ForbiddenException;
 import org.paddock.platform.NotFoundException;
 import org.paddock.platform.security.User;
 import org.paddock.release.ModuleStream;
@@ -52,7 +52,7 @@ public class Cadences {
     /** Sets the stream's own cadence ({@code form == null}: back to following its release). */
     @Transactional
     public Effective saveForStream(ModuleStream stream, CadenceForm form, User by) {
-        requireEditor(by, "change the cadence of " + stream.getNameStream());
+        Permissions.requireEditCadence(by, "change the cadence of " + stream.getNameStream());
         save(CadenceStore.Owner.MODULE_STREAM, stream.getId(), form, by);
         return forStream(stream.getId());
     }
@@ -60,7 +60,7 @@ public class Cadences {
     /** Sets the release's cadence, the default of its module streams ({@code form == null}: back to Paddock's default). */
     @Transactional
     public Effective saveForRelease(Release release, CadenceForm form, User by) {
-        requireEditor(by, "change the cadence of " + release.getName());
+        Permissions.requireEditCadence(by, "change the cadence of " + release.getName());
         save(CadenceStore.Owner.RELEASE, release.getId(), form, by);
         return forRelease(release.getId());
     }
@@ -87,9 +87,4 @@ public class Cadences {
         return releases.findByName(name).orElseThrow(() -> new NotFoundException("there is no release '" + name + "'"));
     }
 
-    static void requireEditor(User by, String what) {
-        if (!by.isPolicyEditor()) {
-            throw new ForbiddenException(by.getUsername() + " may not " + what + ": only policy editors and admins may");
-        }
-    }
 }

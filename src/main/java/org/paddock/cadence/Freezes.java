@@ -49,7 +49,7 @@ public class Freezes {
 
     @Transactional
     public FreezeView add(Release release, Instant start, Instant end, String reason, User by) {
-        Cadences.requireEditor(by, "freeze " + release.getName());
+        org.paddock.platform.security.Permissions.requireEditCadence(by, "freeze " + release.getName());
         List<FieldError> errors = new ArrayList<>();
         if (start == null) {
             errors.add(new FieldError("start", "is required, e.g. 2026-12-01T00:00:00Z"));
@@ -83,7 +83,7 @@ public class Freezes {
      */
     @Transactional
     public void end(Release release, long id, User by) {
-        Cadences.requireEditor(by, "end a freeze of " + release.getName());
+        org.paddock.platform.security.Permissions.requireEditCadence(by, "end a freeze of " + release.getName());
         FreezeView f = of(release.getId()).stream().filter(x -> x.id() == id).findFirst()
                 .orElseThrow(() -> new NotFoundException("there is no freeze " + id + " in " + release.getName()));
         Instant now = clock.instant();

@@ -1,22 +1,16 @@
 package org.paddock.cadence;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.transaction.Transactional;
-import org.paddock.platform.ConflictException;
-import org.paddock.platform.FieldError;
-import org.paddock.platform.ForbiddenException;
 import org.paddock.platform.InvalidInputException;
-import org.paddock.platform.NotFoundException;
+import org.paddock.platform.Pages;
 import org.paddock.platform.Times;
 import org.paddock.platform.security.CurrentUser;
 import org.paddock.release.Release;
 import org.paddock.release.ReleaseRepository;
 
-import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -51,9 +45,11 @@ public class FreezesBacking {
     FacesContext faces;
 
     @Inject
+    Pages pages;
+
+    @Inject
     Clock clock;
 
-    private boolean loaded;
     private Release release;
     private List<Row> rows = List.of();
 
@@ -65,11 +61,12 @@ public class FreezesBacking {
     public record Row(long id, String start, String end, String reason, String by, String state) {
     }
 
-    private void ensureLoaded() {
-        if (loaded) {
-            return;
-        }
-        loaded = true;
+    /**
+     * Reads what the URL names when the bean is first used, before any "rendered" check of a postback (the forms
+     * post the release and module back as hidden fields): the getters below only answer.
+     */
+    @jakarta.annotation.PostConstruct
+    void read() {
         String name = faces.getExternalContext().getRequestParameterMap().get("release");
         release = name == null ? null : releases.findByName(name).orElse(null);
         if (release == null) {
@@ -86,42 +83,29 @@ public class FreezesBacking {
         return INPUT.format(t.atOffset(ZoneOffset.UTC)) + " UTC";
     }
 
-    @Transactional
-    public void add() throws IOException {
-        ensureLoaded();
+    public void add() {
         if (release == null) {
             return;
         }
         Set<String> unreadable = new HashSet<>();
         Instant from = parse("start", start, unreadable);
         Instant to = parse("end", end, unreadable);
-        try {
-            // a time that could not be read goes on as missing, so the service still names every other problem
+        // a time that could not be read goes on as missing, so the service still names every other problem
+        pages.run(() -> {
             freezes.add(release, from, to, reason, currentUser.require());
-            redirect("Freeze of " + release.getName() + " added: " + reason.strip());
-        } catch (InvalidInputException e) {
-            for (FieldError err : e.errors()) {
-                if (!unreadable.contains(err.field())) {
-                    error("freeze-form:" + err.field(), err.reason());
-                }
-            }
-        } catch (ForbiddenException | CurrentUser.NotSignedInException e) {
-            error("freeze-form:add", e.getMessage());
-        }
+            return saved("Freeze of " + release.getName() + " added: " + reason.strip());
+        }, Pages.Errors.byField("freeze-form", "freeze-form:add")
+                .withText(err -> unreadable.contains(err.field()) ? null : err.reason()));
     }
 
-    @Transactional
-    public void end(long id) throws IOException {
-        ensureLoaded();
+    public void end(long id) {
         if (release == null) {
             return;
         }
-        try {
+        pages.run(() -> {
             freezes.end(release, id, currentUser.require());
-            redirect("Freeze ended");
-        } catch (NotFoundException | ConflictException | ForbiddenException | CurrentUser.NotSignedInException e) {
-            error("freezes-form:end-msg", e.getMessage());
-        }
+            return saved("Freeze ended");
+        }, Pages.Errors.at("freezes-form:end-msg"));
     }
 
     /** A time typed as {@code 2026-12-01 00:00} (UTC; a {@code T} for the space and seconds are fine too). */
@@ -132,35 +116,28 @@ public class FreezesBacking {
         try {
             return Times.parse(field, text.strip().replaceAll("(?i)\\s*UTC$", ""));
         } catch (InvalidInputException e) {
-            error("freeze-form:" + field, "write it as 2026-12-01 00:00 (UTC), from year 1 to 9999");
+            pages.error("freeze-form:" + field, "write it as 2026-12-01 00:00 (UTC), from year 1 to 9999");
             unreadable.add(field);
             return null;
         }
     }
 
-    private void redirect(String message) throws IOException {
-        var ext = faces.getExternalContext();
-        ext.getFlash().put("freezeSaved", message);
-        ext.redirect(ext.getRequestContextPath() + "/release.xhtml?release="
-                + URLEncoder.encode(release.getName(), StandardCharsets.UTF_8) + "#freezes");
-        faces.responseComplete();
-    }
-
-    private void error(String clientId, String message) {
-        faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, message));
+    /** Leaves the message for the release page it redirects to, and answers that page's freezes section. */
+    private String saved(String message) {
+        pages.flash("freezeSaved", message);
+        return "/release.xhtml?release=" + URLEncoder.encode(release.getName(), StandardCharsets.UTF_8) + "#freezes";
     }
 
     public String getSaved() {
-        Object s = faces.getExternalContext().getFlash().get("freezeSaved");
-        return s == null ? null : s.toString();
+        return pages.flashed("freezeSaved");
     }
 
     public boolean isMayEdit() {
-        return currentUser.isPolicyEditor();
+        return currentUser.mayEditCadence();
     }
 
-    public boolean isKnown() { ensureLoaded(); return release != null; }
-    public List<Row> getRows() { ensureLoaded(); return rows; }
+    public boolean isKnown() { return release != null; }
+    public List<Row> getRows() { return rows; }
     public String getStart() { return start; }
     public void setStart(String start) { this.start = start; }
     public String getEnd() { return end; }

@@ -1,19 +1,15 @@
 package org.paddock.policy;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.transaction.Transactional;
-import org.paddock.platform.FieldError;
-import org.paddock.platform.ForbiddenException;
-import org.paddock.platform.InvalidInputException;
+import org.paddock.platform.Pages;
 import org.paddock.platform.security.CurrentUser;
 import org.paddock.update.ModuleUpdate;
 import org.paddock.update.UpdateRepository;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,6 +43,12 @@ public class PolicyEditorBacking {
     FacesContext faces;
 
     @Inject
+    Pages pages;
+
+    @Inject
+    PolicyListing listing;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -54,56 +56,34 @@ public class PolicyEditorBacking {
 
     private DecisionRecomputes.Progress recompute;
 
-    /** A policy in the list: id, current version and its last save. */
-    public record Listed(String id, int version, boolean retired, String author, Instant saved, String reason,
-                         String yaml, int versions) {
-    }
-
     /** An update whose decision the draft would change. */
     /** {@code nextGate}: whether {@code context} is the gate the update stands before now (its badge shows it). */
     public record Change(String alias, String title, String context, String before, String after, String why,
                          boolean nextGate) {
     }
 
-    /** One saved version, for the history view. */
-    public record Version(int version, String author, Instant saved, String reason, String yaml) {
-    }
-
-    private List<Listed> listed = List.of();
+    private List<PolicyListing.Listed> listed = List.of();
     private String historyOf;
-    private List<Version> history = List.of();
+    private String edit;
+    private List<PolicyListing.Version> history = List.of();
     private String yaml;
     private String reason;
     private List<Change> changes;
     private int previewed;
 
-    @Transactional
     public void load() {
         recompute = recomputes.latest().orElse(null);
-        listed = policies.stored().stream().map(p -> {
-            PolicyVersion v = p.current();
-            return new Listed(p.getId(), p.getCurrentVersion(), p.isRetired(), v.getAuthor().getUsername(),
-                    v.getCreatedAt(), v.getReason(), v.getYaml(), p.getVersions().size());
-        }).toList();
-        historyOf = faces.getExternalContext().getRequestParameterMap().get("history");
+        listed = listing.all();
         if (historyOf != null) {
-            history = policies.stored().stream().filter(p -> p.getId().equals(historyOf)).findFirst()
-                    .map(p -> {
-                        List<Version> all = new ArrayList<>(p.getVersions().stream().map(v -> new Version(v.getVersion(),
-                                v.getAuthor().getUsername(), v.getCreatedAt(), v.getReason(), v.getYaml())).toList());
-                        java.util.Collections.reverse(all);
-                        return all;
-                    })
-                    .orElse(List.of());
+            history = listing.history(historyOf);
         }
-        String edit = faces.getExternalContext().getRequestParameterMap().get("edit");
         if (edit != null && yaml == null && !faces.isPostback()) {
             listed.stream().filter(l -> l.id().equals(edit)).findFirst().ifPresent(l -> yaml = l.yaml());
         }
     }
 
     public boolean isMayEdit() {
-        return currentUser.isPolicyEditor();
+        return currentUser.mayEditPolicies();
     }
 
     /** What the draft would change, for the most recent pending and testing updates. */
@@ -113,7 +93,7 @@ public class PolicyEditorBacking {
         try {
             draft = GreenwavePolicies.parse(yaml == null ? "" : yaml);
         } catch (IllegalArgumentException e) {
-            error("policy-form:yaml", e.getMessage());
+            pages.error("policy-form:yaml", e.getMessage());
             return;
         }
         List<Policy> current = policies.current();
@@ -143,36 +123,29 @@ public class PolicyEditorBacking {
         changes = found;
     }
 
-    public void save() throws IOException {
-        try {
+    public void save() {
+        pages.run(() -> {
             PolicyService.Saving saving = policies.importYaml(yaml, reason, currentUser.require());
-            String what = saving.policies().stream().map(s -> s.id() + (s.changed() ? " → version " + s.version() : " unchanged"))
-                    .collect(Collectors.joining(", "));
-            faces.getExternalContext().getFlash().put("saved", "Saved: " + what);
-            var ext = faces.getExternalContext();
-            ext.redirect(ext.getRequestContextPath() + "/policies.xhtml");
-            faces.responseComplete();
-        } catch (InvalidInputException e) {
-            for (FieldError err : e.errors()) {
-                error("policy-form:" + ("reason".equals(err.field()) ? "reason" : "yaml"), err.reason());
-            }
-        } catch (ForbiddenException | CurrentUser.NotSignedInException e) {
-            error("policy-form:save", e.getMessage());
-        }
-    }
-
-    private void error(String clientId, String message) {
-        faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, message));
+            pages.flash("saved", "Saved: " + saving.policies().stream()
+                    .map(s -> s.id() + (s.changed() ? " → version " + s.version() : " unchanged"))
+                    .collect(Collectors.joining(", ")));
+            return "/policies.xhtml";
+        }, Pages.Errors.byField("policy-form", "policy-form:save")
+                .withFieldAt(err -> "policy-form:" + ("reason".equals(err.field()) ? "reason" : "yaml")));
     }
 
     public String getSaved() {
-        Object s = faces.getExternalContext().getFlash().get("saved");
-        return s == null ? null : s.toString();
+        return pages.flashed("saved");
     }
 
-    public List<Listed> getListed() { return listed; }
+    /** {@code ?history=}: the policy whose versions are shown. */
+    public void setHistoryOf(String historyOf) { this.historyOf = historyOf; }
+    /** {@code ?edit=}: the policy the editor starts from. */
+    public String getEdit() { return edit; }
+    public void setEdit(String edit) { this.edit = edit; }
+    public List<PolicyListing.Listed> getListed() { return listed; }
     public String getHistoryOf() { return historyOf; }
-    public List<Version> getHistory() { return history; }
+    public List<PolicyListing.Version> getHistory() { return history; }
     public String getYaml() { return yaml; }
     public void setYaml(String yaml) { this.yaml = yaml; }
     public String getReason() { return reason; }

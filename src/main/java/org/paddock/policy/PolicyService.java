@@ -1,5 +1,6 @@
 package org.paddock.policy;
 
+import org.paddock.platform.security.Permissions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -43,9 +44,7 @@ public class PolicyService {
     /** Saves every policy in {@code yaml}: new ones at version 1, changed ones as a new version, same ones untouched. */
     @Transactional
     public Saving importYaml(String yaml, String reason, User by) {
-        if (!by.isPolicyEditor()) {
-            throw new ForbiddenException(by.getUsername() + " may not change policies: only policy editors and admins may");
-        }
+        Permissions.requireEditPolicies(by);
         List<FieldError> errors = new ArrayList<>();
         if (reason == null || reason.isBlank()) {
             errors.add(new FieldError("reason", "is required: say why the policies change"));
@@ -92,9 +91,7 @@ public class PolicyService {
      */
     @Transactional
     public Saved retire(String id, String reason, User by) {
-        if (!by.isPolicyEditor()) {
-            throw new ForbiddenException(by.getUsername() + " may not change policies: only policy editors and admins may");
-        }
+        Permissions.requireEditPolicies(by);
         StoredPolicy stored = em.find(StoredPolicy.class, id);
         if (stored == null) {
             throw new org.paddock.platform.NotFoundException("there is no policy '" + id + "'");

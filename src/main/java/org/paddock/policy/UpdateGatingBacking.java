@@ -1,16 +1,13 @@
 package org.paddock.policy;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.paddock.platform.ForbiddenException;
-import org.paddock.platform.InvalidInputException;
+import org.paddock.platform.Pages;
 import org.paddock.platform.security.CurrentUser;
+import org.paddock.update.UpdateBacking;
 import org.paddock.testresult.SubjectType;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -40,7 +37,11 @@ public class UpdateGatingBacking {
     CurrentUser currentUser;
 
     @Inject
-    FacesContext faces;
+    Pages pages;
+
+    /** The update page's own bean: it reads which update the page is about, for the parts this bean adds. */
+    @Inject
+    UpdateBacking updatePage;
 
     @Inject
     Clock clock;
@@ -68,7 +69,7 @@ public class UpdateGatingBacking {
 
     @jakarta.annotation.PostConstruct
     void init() {
-        alias = faces.getExternalContext().getRequestParameterMap().get("alias");
+        alias = updatePage.getAlias();
         load();
     }
 
@@ -122,22 +123,12 @@ public class UpdateGatingBacking {
     }
 
     /** Waives one unsatisfied requirement: about the update itself or one of its builds, as the row says. */
-    public void waive(String subjectType, String subject, String testcase, String scenario) throws IOException {
-        try {
-            waivers.waive(subjectType, subject, testcase, scenario, facts.release(), true,
-                    waiveComment, currentUser.require());
-            var ext = faces.getExternalContext();
-            ext.redirect(ext.getRequestContextPath() + "/update.xhtml?alias=" + alias);
-            faces.responseComplete();
-        } catch (ForbiddenException | CurrentUser.NotSignedInException e) {
-            message(e.getMessage());
-        } catch (InvalidInputException e) {
-            e.errors().forEach(err -> message(err.field() + ": " + err.reason()));
-        }
-    }
-
-    private void message(String text) {
-        faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
+    public void waive(String subjectType, String subject, String testcase, String scenario) {
+        pages.run(() -> {
+            waivers.waive(subjectType, subject, testcase, scenario, facts.release(), true, waiveComment,
+                    currentUser.require());
+            return "/update.xhtml?alias=" + alias;
+        }, Pages.Errors.namingFieldsAt(null));
     }
 
     public List<GatingView> getViews() {
@@ -145,7 +136,7 @@ public class UpdateGatingBacking {
     }
 
     public boolean isMayWaive() {
-        return currentUser.isPolicyEditor();
+        return currentUser.mayWaive();
     }
 
     public String getWaiveComment() {

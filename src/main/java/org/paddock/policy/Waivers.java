@@ -1,5 +1,6 @@
 package org.paddock.policy;
 
+import org.paddock.platform.security.Permissions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -35,9 +36,7 @@ public class Waivers {
     @Transactional
     public StoredWaiver waive(String subjectType, String subjectIdentifier, String testcase, String scenario,
                               String productVersion, boolean waived, String comment, User by) {
-        if (!by.isPolicyEditor()) {
-            throw new ForbiddenException(by.getUsername() + " may not waive: only policy editors and admins may");
-        }
+        Permissions.requireWaive(by);
         List<FieldError> errors = new ArrayList<>();
         SubjectType type = null;
         String subject = null;

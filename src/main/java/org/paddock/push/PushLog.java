@@ -21,8 +21,47 @@ public class PushLog {
     @PersistenceContext(unitName = "paddock")
     EntityManager em;
 
+    /** A push as pages and the API show it; {@code message} is the technical cause of a failure, for tools and logs. */
     public record PushView(long id, String release, String stream, Instant started, Instant ended, String result,
                            int planned, int moved, Long snapshot, String message, String startedBy) {
+
+        /**
+         * Why a failed push failed, in a sentence a person reads (the exception itself is in the server log):
+         * "The push of 3 updates stopped: the database refused a change; nothing of it moved, …". Null unless it
+         * failed or was abandoned.
+         */
+        public String failureInWords() {
+            if ("abandoned".equals(result)) {
+                return "The push of " + planned + (planned == 1 ? " update" : " updates") + " stopped: " + message + ".";
+            }
+            if (!"failed".equals(result)) {
+                return null;
+            }
+            return "The push of " + planned + (planned == 1 ? " update" : " updates") + " stopped: " + cause(message)
+                    + "; nothing of it moved, and the next push tries again.";
+        }
+
+        private static String cause(String technical) {
+            String m = technical == null ? "" : technical;
+            String lower = m.toLowerCase(java.util.Locale.ROOT);
+            if (m.startsWith("the instance running it stopped")) {
+                return "the instance running it stopped";
+            }
+            if (m.startsWith("simulated crash")) {
+                return "a crash test stopped it on purpose";
+            }
+            if (lower.contains("constraint") || lower.contains("violates") || lower.contains("duplicate key")) {
+                return "the database refused a change (it broke one of the database's rules)";
+            }
+            if (lower.contains("connection") || lower.contains("timeout") || lower.contains("timed out")) {
+                return "the connection to the database was lost or too slow";
+            }
+            if (lower.contains("sql") || lower.contains("jdbc") || lower.contains("could not execute")
+                    || lower.contains("transaction")) {
+                return "the database refused a change";
+            }
+            return "something unexpected went wrong (the server log has the details)";
+        }
     }
 
     public record ItemView(String alias, String title, String from, String to, String reason) {

@@ -1,7 +1,6 @@
 package org.paddock.push;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
@@ -15,19 +14,16 @@ public class PushesBacking {
     @Inject
     PushLog log;
 
-    @Inject
-    FacesContext faces;
-
     private List<PushLog.PushView> pushes = List.of();
     private PushLog.PushView selected;
     private List<PushLog.ItemView> items = List.of();
+    private String release;
+    private String push;
 
     public void load() {
-        String release = faces.getExternalContext().getRequestParameterMap().get("release");
         pushes = log.recent(100, release == null || release.isBlank() ? null : release);
-        String id = faces.getExternalContext().getRequestParameterMap().get("push");
-        if (id != null && id.matches("\\d{1,18}")) {
-            selected = log.find(Long.parseLong(id)).orElse(null);
+        if (push != null && push.matches("\\d{1,18}")) {
+            selected = log.find(Long.parseLong(push)).orElse(null);
             items = selected == null ? List.of() : log.items(selected.id());
         } else if (!pushes.isEmpty()) {
             selected = pushes.get(0);
@@ -35,6 +31,12 @@ public class PushesBacking {
         }
     }
 
+    /** {@code ?release=}: only this release's pushes. */
+    public String getRelease() { return release; }
+    public void setRelease(String release) { this.release = release; }
+    /** {@code ?push=}: the push whose moves are shown; the newest when none (or nonsense) is named. */
+    public String getPush() { return push; }
+    public void setPush(String push) { this.push = push; }
     public List<PushLog.PushView> getPushes() { return pushes; }
     public PushLog.PushView getSelected() { return selected; }
     public List<PushLog.ItemView> getItems() { return items; }

@@ -1,5 +1,6 @@
 package org.paddock.push;
 
+import org.paddock.platform.security.Permissions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.DefaultValue;
@@ -70,9 +71,7 @@ public class PushesResource {
     @POST
     public Pusher.Run run(@QueryParam("at") String at, @QueryParam("failAfter") @DefaultValue("0") int failAfter) {
         User by = caller.requireApiCaller();
-        if (!by.isAdmin()) {
-            throw new ForbiddenException(by.getUsername() + " may not start a push: only admins may (pushes also run every minute)");
-        }
+        Permissions.requirePush(by);
         return pusher.run(seam.at("at", at, clock.instant()), by.getUsername(), seam.fault("failAfter", failAfter));
     }
 }

@@ -1,18 +1,14 @@
 package org.paddock.push;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.paddock.platform.ConflictException;
-import org.paddock.platform.ForbiddenException;
-import org.paddock.platform.InvalidInputException;
 import org.paddock.platform.NotFoundException;
+import org.paddock.platform.Pages;
 import org.paddock.platform.security.CurrentUser;
+import org.paddock.update.UpdateBacking;
 import org.paddock.update.UpdateService;
 
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -34,7 +30,11 @@ public class UpdateMoveBacking {
     CurrentUser currentUser;
 
     @Inject
-    FacesContext faces;
+    Pages pages;
+
+    /** The update page's own bean: it reads which update the page is about, for the parts this bean adds. */
+    @Inject
+    UpdateBacking updatePage;
 
     @Inject
     Clock clock;
@@ -45,7 +45,7 @@ public class UpdateMoveBacking {
 
     @jakarta.annotation.PostConstruct
     void init() {
-        alias = faces.getExternalContext().getRequestParameterMap().get("alias");
+        alias = updatePage.getAlias();
         if (alias != null) {
             try {
                 move = eligibility.next(alias, clock.instant());
@@ -86,37 +86,27 @@ public class UpdateMoveBacking {
     }
 
     public boolean isMayOverride() {
-        return currentUser.isPolicyEditor() && move != null
+        return currentUser.mayOverrideWindow() && move != null
                 && move.verdict().reason() == org.paddock.cadence.Verdict.Reason.WAITING_FOR_WINDOW;
     }
 
-    public void hold() throws IOException {
+    public void hold() {
         act(() -> updates.hold(alias, true, reason, currentUser.require()));
     }
 
-    public void releaseHold() throws IOException {
+    public void releaseHold() {
         act(() -> updates.hold(alias, false, null, currentUser.require()));
     }
 
-    public void overrideWindow() throws IOException {
+    public void overrideWindow() {
         act(() -> updates.overrideWindow(alias, reason, currentUser.require()));
     }
 
-    private void act(Runnable action) throws IOException {
-        try {
+    private void act(Runnable action) {
+        pages.run(() -> {
             action.run();
-            var ext = faces.getExternalContext();
-            ext.redirect(ext.getRequestContextPath() + "/update.xhtml?alias=" + alias);
-            faces.responseComplete();
-        } catch (ConflictException | ForbiddenException | CurrentUser.NotSignedInException e) {
-            message(e.getMessage());
-        } catch (InvalidInputException e) {
-            e.errors().forEach(err -> message(err.field() + ": " + err.reason()));
-        }
-    }
-
-    private void message(String text) {
-        faces.addMessage("move-form:move-reason", new FacesMessage(FacesMessage.SEVERITY_ERROR, text, text));
+            return "/update.xhtml?alias=" + alias;
+        }, Pages.Errors.namingFieldsAt("move-form:move-reason"));
     }
 
     public String getReason() {

@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.paddock.platform.InvalidInputException;
 import org.paddock.platform.NotFoundException;
 import org.paddock.platform.security.CurrentUser;
+import org.paddock.platform.security.Permissions;
 import org.paddock.platform.security.User;
 
 import java.time.Instant;
@@ -134,7 +135,7 @@ public class CatalogResource {
         List<ModuleBuild> created = new java.util.ArrayList<>();
         for (BuildDraft d : drafts) {
             ModuleBuild b = importer.create(release, d, body.build() != null ? "build" : "modulemd");
-            Access.requireActOn(user, List.of(b.getModuleStream()), "import builds of " + b.getModuleStream().getNameStream());
+            Permissions.requireMaintain(user, List.of(b.getModuleStream().owned()), "import builds of " + b.getModuleStream().getNameStream());
             em.persist(b);
             created.add(b);
         }

@@ -10,8 +10,11 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import org.paddock.platform.security.Group;
+import org.paddock.platform.security.Permissions;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -97,6 +100,15 @@ public class ModuleStream {
 
     public Group getOwnerGroup() {
         return ownerGroup;
+    }
+
+    /** This stream as {@link Permissions} sees it: a name and the group that owns it. */
+    public Permissions.Owned owned() {
+        return new Permissions.Owned(getNameStream(), ownerGroup);
+    }
+
+    public static List<Permissions.Owned> owned(Collection<ModuleStream> streams) {
+        return streams.stream().map(ModuleStream::owned).toList();
     }
 
     public Instant getCreatedAt() {

@@ -14,10 +14,10 @@ public class ReleaseRepository {
     @PersistenceContext(unitName = "paddock")
     EntityManager em;
 
-    /** Every release, newest-named first, with its module streams loaded. */
+    /** Every release, newest-named first, with its module streams and their owner groups loaded. */
     public List<Release> allWithModuleStreams() {
         return em.createQuery("""
-                        select distinct r from Release r left join fetch r.moduleStreams
+                        select distinct r from Release r left join fetch r.moduleStreams ms left join fetch ms.ownerGroup
                         order by r.name desc""", Release.class)
                 .getResultList();
     }
@@ -38,9 +38,14 @@ public class ReleaseRepository {
     }
 
     /** The builds of a module stream, newest first. */
+    /** The stream's newest 200 builds, each with its artifacts loaded (the module stream page lists them). */
+    @jakarta.transaction.Transactional
     public List<ModuleBuild> buildsOf(ModuleStream stream) {
-        return em.createQuery("select b from ModuleBuild b where b.moduleStream = :s order by b.version desc, b.id desc",
-                ModuleBuild.class).setParameter("s", stream).setMaxResults(200).getResultList();
+        List<ModuleBuild> builds = em.createQuery(
+                        "select b from ModuleBuild b where b.moduleStream = :s order by b.version desc, b.id desc",
+                        ModuleBuild.class).setParameter("s", stream).setMaxResults(200).getResultList();
+        builds.forEach(b -> b.getArtifacts().size());
+        return builds;
     }
 
     public long count() {

@@ -1,5 +1,6 @@
 package org.paddock.testresult;
 
+import org.paddock.platform.security.Permissions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArray;
@@ -78,9 +79,7 @@ public class ResultsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response post(JsonStructure body) {
         User user = caller.requireApiCaller();
-        if (!user.has(Role.CI) && !user.isAdmin()) {
-            throw new ForbiddenException(user.getUsername() + " may not post results: only CI accounts and admins may");
-        }
+        Permissions.requirePostResults(user);
         if (body == null) {
             throw new InvalidInputException("body", "send a result as a JSON object, or a JSON array of them");
         }

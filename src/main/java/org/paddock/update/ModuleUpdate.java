@@ -31,6 +31,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -180,7 +181,7 @@ public class ModuleUpdate {
 
     /** Changes the words and references; the builds stay. */
     public void edit(UpdateContent content, List<ReferenceDraft> refs, User by, Instant now) {
-        requireEditable("edited");
+        requireEditable();
         requireValid(content);
         recordChange(by, now, "type", type.word(), content.type().word());
         recordChange(by, now, "severity", severity.word(), content.severity().word());
@@ -200,7 +201,7 @@ public class ModuleUpdate {
      * push publishes the new builds there, and the days in testing count from then.
      */
     public void replaceBuilds(List<ModuleBuild> newBuilds, User by, Instant now) {
-        requireEditable("edited");
+        requireEditable();
         String before = buildList();
         setBuilds(newBuilds);
         String after = buildList();
@@ -218,78 +219,86 @@ public class ModuleUpdate {
 
     // --- requests ------------------------------------------------------------------------------------
 
+    /**
+     * Why this update cannot take the request now, in the words its verb refuses with; empty when it can. The verbs
+     * below refuse with it and the update page offers its buttons by it, so the two never disagree.
+     */
+    public Optional<String> refusalOf(UpdateRequest asked) {
+        return Optional.ofNullable(switch (asked) {
+            case TESTING -> switch (status) {
+                case PENDING, UNPUSHED -> request == UpdateRequest.TESTING ? "already asks to go to testing" : null;
+                case TESTING -> "is already in testing";
+                default -> inState("go to testing");
+            };
+            case STABLE -> switch (status) {
+                case TESTING -> request == UpdateRequest.STABLE ? "already asks to go to stable"
+                        : request == UpdateRequest.UNPUSH ? "asks to be unpushed; cancel that request first"
+                        : request == UpdateRequest.REVOKE ? "asks to be revoked; cancel that request first"
+                        : request == UpdateRequest.TESTING
+                        ? NEW_BUILDS_FIRST : null;
+                case PENDING -> "is pending: it must be in testing before it can go to stable";
+                case UNPUSHED -> "was unpushed: request testing again first";
+                default -> inState("go to stable");
+            };
+            case NONE -> request == UpdateRequest.NONE ? "asks for nothing, so there is no request to cancel" : null;
+            case UNPUSH -> status == UpdateStatus.STABLE ? "is stable: a stable update cannot be unpushed"
+                    : status != UpdateStatus.TESTING ? "is " + status.word() + ": only an update in testing can be unpushed"
+                    : request == UpdateRequest.UNPUSH ? "already asks to be unpushed" : null;
+            case REVOKE -> switch (status) {
+                case PENDING -> null;
+                case TESTING -> request == UpdateRequest.REVOKE ? "already asks to be revoked" : null;
+                case STABLE -> "is stable: a stable update cannot be revoked; submit a new update instead";
+                default -> inState("be revoked");
+            };
+        });
+    }
+
+    /** Why its words and builds cannot be edited now; empty when they can. */
+    public Optional<String> editRefusal() {
+        return status == UpdateStatus.STABLE || status == UpdateStatus.OBSOLETE || status == UpdateStatus.REVOKED
+                ? Optional.of("is " + status.word() + " and cannot be edited; submit a new update instead")
+                : Optional.empty();
+    }
+
     public void requestTesting(User by, Instant now) {
-        switch (status) {
-            case PENDING, UNPUSHED -> {
-                if (request == UpdateRequest.TESTING) {
-                    throw refused("already asks to go to testing");
-                }
-                ask(by, now, UpdateRequest.TESTING, "requested by " + by.getUsername());
-            }
-            case TESTING -> throw refused("is already in testing");
-            default -> throw refusedInState("go to testing");
-        }
+        refuseUnless(UpdateRequest.TESTING);
+        ask(by, now, UpdateRequest.TESTING, "requested by " + by.getUsername());
     }
 
     public void requestStable(User by, Instant now) {
-        switch (status) {
-            case TESTING -> {
-                if (request == UpdateRequest.STABLE) {
-                    throw refused("already asks to go to stable");
-                }
-                if (request == UpdateRequest.UNPUSH || request == UpdateRequest.REVOKE) {
-                    throw refused("asks to be " + (request == UpdateRequest.UNPUSH ? "unpushed" : "revoked")
-                            + "; cancel that request first");
-                }
-                if (request == UpdateRequest.TESTING) {
-                    throw refused(NEW_BUILDS_FIRST);
-                }
-                ask(by, now, UpdateRequest.STABLE, "requested by " + by.getUsername());
-            }
-            case PENDING -> throw refused("is pending: it must be in testing before it can go to stable");
-            case UNPUSHED -> throw refused("was unpushed: request testing again first");
-            default -> throw refusedInState("go to stable");
-        }
+        refuseUnless(UpdateRequest.STABLE);
+        ask(by, now, UpdateRequest.STABLE, "requested by " + by.getUsername());
     }
 
     /** Withdraws whatever was asked for; the update stays where it is. */
     public void cancelRequest(User by, Instant now) {
-        if (request == UpdateRequest.NONE) {
-            throw refused("asks for nothing, so there is no request to cancel");
-        }
+        refuseUnless(UpdateRequest.NONE);
         ask(by, now, UpdateRequest.NONE, "request cancelled by " + by.getUsername());
     }
 
     /** Takes the update out of testing at the next push. */
     public void unpush(User by, Instant now) {
-        if (status != UpdateStatus.TESTING) {
-            throw status == UpdateStatus.STABLE ? refused("is stable: a stable update cannot be unpushed")
-                    : refused("is " + status.word() + ": only an update in testing can be unpushed");
-        }
-        if (request == UpdateRequest.UNPUSH) {
-            throw refused("already asks to be unpushed");
-        }
+        refuseUnless(UpdateRequest.UNPUSH);
         ask(by, now, UpdateRequest.UNPUSH, "unpush requested by " + by.getUsername());
     }
 
     /** Withdraws the update for good: at once while pending, at the next push while in testing. */
     public void revoke(User by, Instant now, String reason) {
-        switch (status) {
-            case PENDING -> {
-                String why = reason == null || reason.isBlank() ? "revoked by " + by.getUsername() : reason;
-                ask(by, now, UpdateRequest.NONE, why);
-                move(by, now, UpdateStatus.REVOKED, why);
-            }
-            case TESTING -> {
-                if (request == UpdateRequest.REVOKE) {
-                    throw refused("already asks to be revoked");
-                }
-                ask(by, now, UpdateRequest.REVOKE, reason == null || reason.isBlank()
-                        ? "revoke requested by " + by.getUsername() : reason);
-            }
-            case STABLE -> throw refused("is stable: a stable update cannot be revoked; submit a new update instead");
-            default -> throw refusedInState("be revoked");
+        refuseUnless(UpdateRequest.REVOKE);
+        if (status == UpdateStatus.PENDING) {
+            String why = reason == null || reason.isBlank() ? "revoked by " + by.getUsername() : reason;
+            ask(by, now, UpdateRequest.NONE, why);
+            move(by, now, UpdateStatus.REVOKED, why);
+        } else {
+            ask(by, now, UpdateRequest.REVOKE, reason == null || reason.isBlank()
+                    ? "revoke requested by " + by.getUsername() : reason);
         }
+    }
+
+    private void refuseUnless(UpdateRequest asked) {
+        refusalOf(asked).ifPresent(why -> {
+            throw refused(why);
+        });
     }
 
     /** A newer update of the same module stream replaces this one; it keeps this one's references. */
@@ -516,10 +525,10 @@ public class ModuleUpdate {
         references.addAll(kept);
     }
 
-    private void requireEditable(String verb) {
-        if (status == UpdateStatus.STABLE || status == UpdateStatus.OBSOLETE || status == UpdateStatus.REVOKED) {
-            throw refused("is " + status.word() + " and cannot be " + verb + "; submit a new update instead");
-        }
+    private void requireEditable() {
+        editRefusal().ifPresent(why -> {
+            throw refused(why);
+        });
     }
 
     private void ask(User by, Instant now, UpdateRequest next, String why) {
@@ -555,7 +564,11 @@ public class ModuleUpdate {
     }
 
     private ConflictException refusedInState(String what) {
-        return refused("is " + status.word() + " and cannot " + what);
+        return refused(inState(what));
+    }
+
+    private String inState(String what) {
+        return "is " + status.word() + " and cannot " + what;
     }
 
     private String buildList() {
@@ -614,6 +627,11 @@ public class ModuleUpdate {
     /** The module streams of the update's builds: whose owners may act on it, and whose policies apply to it. */
     public List<org.paddock.release.ModuleStream> getModuleStreams() {
         return builds.stream().map(ModuleBuild::getModuleStream).distinct().toList();
+    }
+
+    /** The streams of this update's builds as {@link org.paddock.platform.security.Permissions} sees them. */
+    public List<org.paddock.platform.security.Permissions.Owned> owners() {
+        return org.paddock.release.ModuleStream.owned(getModuleStreams());
     }
 
     public boolean isSubmittedBy(User user) {

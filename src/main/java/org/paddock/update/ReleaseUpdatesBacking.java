@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.transaction.Transactional;
 import org.paddock.release.ModuleBuild;
 import org.paddock.release.ModuleStream;
 import org.paddock.release.Release;
@@ -46,7 +45,6 @@ public class ReleaseUpdatesBacking {
      * Loads the release (and module stream) the URL names; 404 when there is none. A postback of a form that does
      * not carry them (signing out from the layout) is left to its own action.
      */
-    @Transactional
     public void load(boolean wantStream) throws IOException {
         read();
         if ((release == null || (wantStream && stream == null)) && !faces.isPostback()) {
@@ -73,12 +71,8 @@ public class ReleaseUpdatesBacking {
         stream = release.getModuleStreams().stream().filter(s -> s.getNameStream().equals(module)).findFirst().orElse(null);
         if (stream != null) {
             builds = releases.buildsOf(stream);
-            builds.forEach(b -> b.getArtifacts().size());
-            streamUpdates = updates.search(new UpdateQuery(release.getName(), module, null, null, null, null, null,
-                    null, null, null, null, "submitted", true), 0, 100).rows().stream().map(UpdateDtos.UpdateSummary::of).toList();
-            if (stream.getOwnerGroup() != null) {
-                stream.getOwnerGroup().getName();
-            }
+            streamUpdates = updates.summaries(new UpdateQuery(release.getName(), module, null, null, null, null, null,
+                    null, null, null, null, "submitted", true), 0, 100).rows();
         }
     }
 

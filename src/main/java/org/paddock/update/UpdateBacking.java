@@ -1,15 +1,11 @@
 package org.paddock.update;
 
-import org.paddock.release.Access;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.paddock.platform.ConflictException;
-import org.paddock.platform.ForbiddenException;
-import org.paddock.platform.InvalidInputException;
 import org.paddock.platform.Markdown;
+import org.paddock.platform.Pages;
 import org.paddock.platform.security.CurrentUser;
 import org.paddock.release.Artifact;
 
@@ -37,11 +33,15 @@ public class UpdateBacking {
     @Inject
     FacesContext faces;
 
+    @Inject
+    Pages pages;
+
 
     private String alias;
     private ModuleUpdate update;
     private String notesHtml;
     private boolean mayAct;
+    private boolean mayHold;
     private String commentText;
     private int commentKarma;
     private String reason;
@@ -64,30 +64,24 @@ public class UpdateBacking {
         update = alias == null ? null : updates.loadForPage(alias).orElse(null);
         if (update != null) {
             notesHtml = Markdown.toSafeHtml(update.getNotes());
-            mayAct = currentUser.get().map(u -> Access.mayActOn(u, update.getModuleStreams())).orElse(false);
+            mayAct = currentUser.mayMaintain(update.owners());
+            mayHold = currentUser.mayHold(update.owners());
         }
     }
 
-    public void request(String what) throws IOException {
+    public void request(String what) {
         act(() -> service.request(alias, what, reason, currentUser.require()), null);
     }
 
-    public void comment() throws IOException {
+    public void comment() {
         act(() -> service.comment(alias, commentText, commentKarma, currentUser.require()), "tabs:comment-form:comment-text");
     }
 
-    private void act(Runnable action, String messageFor) throws IOException {
-        try {
+    private void act(Runnable action, String messageFor) {
+        if (!pages.run(() -> {
             action.run();
-            var ext = faces.getExternalContext();
-            ext.redirect(ext.getRequestContextPath() + "/update.xhtml?alias=" + alias);
-            faces.responseComplete();
-        } catch (ConflictException | ForbiddenException | CurrentUser.NotSignedInException e) {
-            faces.addMessage(messageFor, new FacesMessage(FacesMessage.SEVERITY_ERROR, e.getMessage(), e.getMessage()));
-            load();
-        } catch (InvalidInputException e) {
-            e.errors().forEach(err -> faces.addMessage(messageFor,
-                    new FacesMessage(FacesMessage.SEVERITY_ERROR, err.reason(), err.reason())));
+            return "/update.xhtml?alias=" + alias;
+        }, Pages.Errors.at(messageFor))) {
             load();
         }
     }
@@ -97,22 +91,21 @@ public class UpdateBacking {
         return update.getReferences().stream().filter(r -> r.getFixedIn().contains(a)).toList();
     }
 
+    /**
+     * Whether to offer a request's button (testing, stable, unpush, revoke, none) or the Edit link: the caller
+     * maintains the update and the update itself would take it. Stable is offered while pending too: asking
+     * explains why it is refused.
+     */
     public boolean can(String what) {
         if (!mayAct) {
             return false;
         }
-        UpdateStatus s = update.getStatus();
-        UpdateRequest r = update.getRequest();
-        return switch (what) {
-            case "testing" -> (s == UpdateStatus.PENDING || s == UpdateStatus.UNPUSHED) && r != UpdateRequest.TESTING;
-            // shown while pending too: asking explains why it is refused
-            case "stable" -> (s == UpdateStatus.PENDING || s == UpdateStatus.TESTING) && r != UpdateRequest.STABLE;
-            case "unpush" -> s == UpdateStatus.TESTING && r != UpdateRequest.UNPUSH;
-            case "revoke" -> (s == UpdateStatus.PENDING || s == UpdateStatus.TESTING) && r != UpdateRequest.REVOKE;
-            case "none" -> r != UpdateRequest.NONE;
-            case "edit" -> s == UpdateStatus.PENDING || s == UpdateStatus.TESTING || s == UpdateStatus.UNPUSHED;
-            default -> false;
-        };
+        if ("edit".equals(what)) {
+            return update.editRefusal().isEmpty();
+        }
+        UpdateRequest asked = UpdateRequest.fromWord(what);
+        return update.refusalOf(asked).isEmpty()
+                || (asked == UpdateRequest.STABLE && update.getStatus() == UpdateStatus.PENDING);
     }
 
     public String getAlias() {
@@ -131,8 +124,14 @@ public class UpdateBacking {
         return notesHtml;
     }
 
+    /** Whether the caller maintains this update (submit, edit, the life-cycle requests): {@code Permissions.mayMaintain}. */
     public boolean isMayAct() {
         return mayAct;
+    }
+
+    /** Whether the caller may hold this update or lift its hold: {@code Permissions.mayHold}. */
+    public boolean isMayHold() {
+        return mayHold;
     }
 
     public String getCommentText() {

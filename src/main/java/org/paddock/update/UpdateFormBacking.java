@@ -1,6 +1,5 @@
 package org.paddock.update;
 
-import org.paddock.release.Access;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.application.FacesMessage;
@@ -14,6 +13,7 @@ import org.paddock.platform.ForbiddenException;
 import org.paddock.platform.InvalidInputException;
 import org.paddock.platform.Markdown;
 import org.paddock.platform.security.CurrentUser;
+import org.paddock.platform.security.Permissions;
 import org.paddock.release.ReleaseRepository;
 
 import java.io.IOException;
@@ -68,7 +68,7 @@ public class UpdateFormBacking {
         releaseNames = releases.allWithModuleStreams().stream().map(r -> r.getName()).toList();
         alias = blankToNull(faces.getExternalContext().getRequestParameterMap().get("alias"));
         currentUser.get().ifPresent(u -> availableBuilds = updates.unassignedBuilds().stream()
-                .filter(b -> Access.mayActOn(u, List.of(b.getModuleStream()))).map(b -> b.nsvca()).toList());
+                .filter(b -> Permissions.mayMaintain(u, List.of(b.getModuleStream().owned()))).map(b -> b.nsvca()).toList());
     }
 
     /** Anonymous visitors sign in first; an edit starts from what the update says now. */

@@ -5,7 +5,6 @@ import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.transaction.Transactional;
 import org.paddock.platform.InvalidInputException;
 import org.paddock.release.ReleaseRepository;
 
@@ -54,12 +53,11 @@ public class UpdateListBacking {
     private List<String> releaseNames = List.of();
 
     /** Loads the page of rows the URL asks for; a bad filter shows its reason instead of an empty list. */
-    @Transactional
     public void load() {
         releaseNames = releases.allWithModuleStreams().stream().map(r -> r.getName()).toList();
         try {
-            UpdateRepository.Page result = updates.search(query().checked(), (Math.max(page, 1) - 1L) * ROWS, ROWS);
-            rows = result.rows().stream().map(UpdateDtos.UpdateSummary::of).toList();
+            UpdateRepository.Summaries result = updates.summaries(query().checked(), (Math.max(page, 1) - 1L) * ROWS, ROWS);
+            rows = result.rows();
             total = result.total();
         } catch (InvalidInputException e) {
             e.errors().forEach(err -> faces.addMessage("filters:" + err.field(),

@@ -86,6 +86,17 @@ public class UpdateRepository {
     public record Page(List<ModuleUpdate> rows, long total) {
     }
 
+    /** A page of {@link #search} as the list shows it: summaries, read in one transaction. */
+    public record Summaries(List<UpdateDtos.UpdateSummary> rows, long total) {
+    }
+
+    /** {@link #search}, each update already turned into its summary (pages call this outside a transaction). */
+    @jakarta.transaction.Transactional
+    public Summaries summaries(UpdateQuery q, long first, int max) {
+        Page page = search(q, first, max);
+        return new Summaries(page.rows().stream().map(UpdateDtos.UpdateSummary::of).toList(), page.total());
+    }
+
     /** One page of the updates {@code q} finds, from row {@code first} (0-based); past the last row it is empty. */
     public Page search(UpdateQuery q, long first, int max) {
         Map<String, Object> params = new HashMap<>();

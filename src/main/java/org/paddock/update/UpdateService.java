@@ -1,6 +1,5 @@
 package org.paddock.update;
 
-import org.paddock.release.Access;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -11,6 +10,7 @@ import org.paddock.platform.ConflictException;
 import org.paddock.platform.FieldError;
 import org.paddock.platform.InvalidInputException;
 import org.paddock.platform.NotFoundException;
+import org.paddock.platform.security.Permissions;
 import org.paddock.platform.security.User;
 import org.paddock.release.Artifact;
 import org.paddock.release.BuildDraft;
@@ -93,7 +93,7 @@ public class UpdateService {
     public ModuleUpdate edit(String alias, UpdateDraft draft, User caller) {
         Instant now = clock.instant();
         ModuleUpdate update = updates.byAlias(alias);
-        Access.requireActOn(caller, update.getModuleStreams(), "edit " + alias);
+        Permissions.requireMaintain(caller, update.owners(), "edit " + alias);
         User by = em.merge(caller);
         if (draft.hasBuilds()) {
             List<ModuleBuild> builds = builds(update.getRelease(), draft, caller);
@@ -115,7 +115,7 @@ public class UpdateService {
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("request", e.getMessage());
         }
-        Access.requireActOn(caller, update.getModuleStreams(), "ask for " + r.word() + " on " + alias);
+        Permissions.requireMaintain(caller, update.owners(), "ask for " + r.word() + " on " + alias);
         User by = em.merge(caller);
         switch (r) {
             case TESTING -> update.requestTesting(by, now);
@@ -132,9 +132,7 @@ public class UpdateService {
     @Transactional
     public ModuleUpdate hold(String alias, boolean hold, String reason, User caller) {
         ModuleUpdate update = updates.byAlias(alias);
-        if (!caller.isPolicyEditor()) {
-            Access.requireActOn(caller, update.getModuleStreams(), (hold ? "hold " : "lift the hold on ") + alias);
-        }
+        Permissions.requireHold(caller, update.owners(), (hold ? "hold " : "lift the hold on ") + alias);
         Instant now = clock.instant();
         if (hold) {
             update.hold(em.merge(caller), reason, now);
@@ -149,10 +147,7 @@ public class UpdateService {
     @Transactional
     public ModuleUpdate overrideWindow(String alias, String reason, User caller) {
         ModuleUpdate update = updates.byAlias(alias);
-        if (!caller.isPolicyEditor()) {
-            throw new org.paddock.platform.ForbiddenException(caller.getUsername() + " may not override the window of "
-                    + alias + ": only policy editors and admins may");
-        }
+        Permissions.requireOverrideWindow(caller, "override the window of " + alias);
         update.overrideWindow(em.merge(caller), reason, clock.instant());
         return update;
     }
@@ -216,7 +211,7 @@ public class UpdateService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        Access.requireActOn(caller, streams(builds), "submit builds of these module streams");
+        Permissions.requireMaintain(caller, ModuleStream.owned(streams(builds)), "submit builds of these module streams");
         // one change of a module stream's builds at a time: two newer builds arriving together would both obsolete
         // the same older update, and neither would see the other. Locked before anything that refers to the
         // stream is written (a new build's foreign key share-locks it: locking after that deadlocks); the

@@ -3,18 +3,27 @@ package org.paddock.testsupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
-import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.WebDriverWait;
+import org.paddock.testsupport.pages.FeedsPage;
+import org.paddock.testsupport.pages.HomePage;
+import org.paddock.testsupport.pages.LoginPage;
+import org.paddock.testsupport.pages.ModulePage;
+import org.paddock.testsupport.pages.ModulesPage;
+import org.paddock.testsupport.pages.PolicyEditorPage;
+import org.paddock.testsupport.pages.PushesPage;
+import org.paddock.testsupport.pages.ReleasePage;
+import org.paddock.testsupport.pages.UpdateFormPage;
+import org.paddock.testsupport.pages.UpdatePage;
+import org.paddock.testsupport.pages.UpdatesListPage;
+import org.paddock.testsupport.pages.WebhooksPage;
 
-import java.time.Duration;
-import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Base of the browser tests ({@code *PageIT}): the real WAR deployed by Arquillian ({@link DeployedApi}), one
- * headless Chromium per class, and the few helpers every page test needs. A wait that times out saves a screenshot.
+ * Base of the browser tests ({@code *PageIT}): the real WAR deployed by Arquillian ({@link DeployedApi}), one headless Chromium
+ * per class, and the page objects ({@code testsupport.pages}) tests speak through. A wait that times out saves a
+ * screenshot.
  */
 public abstract class PageTest extends DeployedApi {
 
@@ -39,16 +48,58 @@ public abstract class PageTest extends DeployedApi {
         assertThat(Browser.cspViolations(browser)).as("CSP violations in the browser console").isEmpty();
     }
 
-    protected String text(String id) {
-        return browser.findElement(By.id(id)).getText().strip();
+    // --- the pages, as page objects (testsupport.pages) ----------------------------------------------------
+
+    protected LoginPage loginPage() {
+        return new LoginPage(browser, base);
     }
 
-    protected <T> void waitFor(Function<WebDriver, T> condition) {
-        try {
-            new WebDriverWait(browser, Duration.ofSeconds(15)).until(condition::apply);
-        } catch (RuntimeException e) {
-            Browser.screenshot(browser, "failure-" + getClass().getSimpleName());
-            throw e;
-        }
+    /** Signs in afresh as a demo user (whoever was signed in before is forgotten). */
+    protected void signIn(String user) {
+        loginPage().signInAs(user);
+    }
+
+    protected HomePage homePage() {
+        return new HomePage(browser, base).open();
+    }
+
+    protected UpdatesListPage updatesList() {
+        return new UpdatesListPage(browser, base);
+    }
+
+    protected UpdatePage updatePage(String alias) {
+        return new UpdatePage(browser, base).open(alias);
+    }
+
+    protected UpdateFormPage updateForm() {
+        return new UpdateFormPage(browser, base);
+    }
+
+    protected PolicyEditorPage policies() {
+        return new PolicyEditorPage(browser, base);
+    }
+
+    protected ReleasePage releasePage(String release) {
+        return new ReleasePage(browser, base).open(release);
+    }
+
+    protected ModulePage modulePage(String release, String nameStream) {
+        return new ModulePage(browser, base).open(release, nameStream);
+    }
+
+    protected PushesPage pushesPage() {
+        return new PushesPage(browser, base);
+    }
+
+    protected WebhooksPage webhooksPage() {
+        return new WebhooksPage(browser, base);
+    }
+
+    protected ModulesPage modulesPage() {
+        return new ModulesPage(browser, base);
+    }
+
+    protected FeedsPage feedsPage() {
+        return new FeedsPage(browser, base);
     }
 }

@@ -94,6 +94,19 @@ class ModuleUpdateTest {
                     bugfix("Newest")), at(100));
             default -> throw new IllegalArgumentException(verb);
         };
+        java.util.Optional<String> refusal = switch (verb) {
+            case "requestTesting" -> u.refusalOf(UpdateRequest.TESTING);
+            case "requestStable" -> u.refusalOf(UpdateRequest.STABLE);
+            case "cancelRequest" -> u.refusalOf(UpdateRequest.NONE);
+            case "unpush" -> u.refusalOf(UpdateRequest.UNPUSH);
+            case "revoke" -> u.refusalOf(UpdateRequest.REVOKE);
+            case "edit", "replaceBuilds" -> u.editRefusal();
+            default -> null; // a push is the pusher's, not offered on the page
+        };
+        if (refusal != null) {
+            assertThat(refusal.map(why -> "refused: " + why)).as("what the page offers agrees with the verb")
+                    .isEqualTo(expected.startsWith("refused: ") ? java.util.Optional.of(expected) : java.util.Optional.empty());
+        }
         if (expected.startsWith("refused: ")) {
             assertThatThrownBy(() -> action.accept(u)).isInstanceOf(ConflictException.class)
                     .hasMessage("PADDOCK-2026-aaaaaaaaaa " + expected.substring("refused: ".length()));

@@ -1,5 +1,6 @@
 package org.paddock.platform.events;
 
+import org.paddock.platform.security.Permissions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -45,7 +46,7 @@ public class Webhooks {
 
     @Transactional
     public WebhookView create(String url, List<String> events, String secret, User by) {
-        requireAdmin(by);
+        Permissions.requireManageWebhooks(by);
         List<FieldError> errors = new ArrayList<>();
         URI uri = null;
         try {
@@ -85,7 +86,7 @@ public class Webhooks {
 
     @Transactional
     public void setActive(long id, boolean active, User by) {
-        requireAdmin(by);
+        Permissions.requireManageWebhooks(by);
         if (em.createNativeQuery("update webhook set active = ? where id = ?").setParameter(1, active).setParameter(2, id)
                 .executeUpdate() == 0) {
             throw new NotFoundException("there is no webhook " + id);
@@ -126,11 +127,5 @@ public class Webhooks {
         byte[] b = new byte[24];
         RANDOM.nextBytes(b);
         return "whsec_" + HexFormat.of().formatHex(b);
-    }
-
-    static void requireAdmin(User by) {
-        if (!by.isAdmin()) {
-            throw new ForbiddenException(by.getUsername() + " may not manage webhooks: only admins may");
-        }
     }
 }

@@ -1,14 +1,11 @@
 package org.paddock.platform.events;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.paddock.platform.InvalidInputException;
+import org.paddock.platform.Pages;
 import org.paddock.platform.security.CurrentUser;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,7 +21,7 @@ public class WebhooksBacking {
     CurrentUser currentUser;
 
     @Inject
-    FacesContext faces;
+    Pages pages;
 
     private List<Webhooks.WebhookView> all = List.of();
     private Webhooks.WebhookView selected;
@@ -32,45 +29,37 @@ public class WebhooksBacking {
     private String url;
     private List<String> events = new ArrayList<>();
     private String secret;
+    private Long webhook;
 
-    public void load() throws IOException {
-        if (!currentUser.isAdmin()) {
-            var ext = faces.getExternalContext();
-            if (!currentUser.isSignedIn()) {
-                ext.redirect(ext.getRequestContextPath() + "/login.xhtml?next=/webhooks.xhtml");
-            } else {
-                ext.responseSendError(403, "only admins manage webhooks");
-            }
-            faces.responseComplete();
+    public void load() {
+        if (!pages.allowOnly(currentUser.mayManageWebhooks(), "/webhooks.xhtml", "only admins manage webhooks")) {
             return;
         }
         all = webhooks.list();
-        String id = faces.getExternalContext().getRequestParameterMap().get("webhook");
-        selected = all.stream().filter(w -> String.valueOf(w.id()).equals(id)).findFirst()
+        selected = all.stream().filter(w -> webhook != null && w.id() == webhook).findFirst()
                 .orElse(all.isEmpty() ? null : all.get(all.size() - 1));
         deliveries = selected == null ? List.of() : webhooks.deliveries(selected.id(), 100);
     }
 
-    public void create() throws IOException {
-        try {
-            Webhooks.WebhookView made = webhooks.create(url, events, secret, currentUser.require());
-            var ext = faces.getExternalContext();
-            ext.getFlash().put("secret", "Webhook " + made.id() + " added. Its signing secret, shown this once: "
-                    + made.secret());
-            ext.redirect(ext.getRequestContextPath() + "/webhooks.xhtml?webhook=" + made.id());
-            faces.responseComplete();
-        } catch (InvalidInputException e) {
-            e.errors().forEach(err -> faces.addMessage("webhook-form:" + (err.field().startsWith("events") ? "events"
-                    : err.field()), new FacesMessage(FacesMessage.SEVERITY_ERROR, err.reason(), err.reason())));
+    public void create() {
+        boolean made = pages.run(() -> {
+            Webhooks.WebhookView w = webhooks.create(url, events, secret, currentUser.require());
+            pages.flash("secret", "Webhook " + w.id() + " added. Its signing secret, shown this once: " + w.secret());
+            return "/webhooks.xhtml?webhook=" + w.id();
+        }, Pages.Errors.byField("webhook-form", null)
+                .withFieldAt(err -> "webhook-form:" + (err.field().startsWith("events") ? "events" : err.field())));
+        if (!made) {
             load();
         }
     }
 
     public String getMadeSecret() {
-        Object s = faces.getExternalContext().getFlash().get("secret");
-        return s == null ? null : s.toString();
+        return pages.flashed("secret");
     }
 
+    /** The webhook whose deliveries are shown ({@code ?webhook=}); the newest when none is named. */
+    public Long getWebhook() { return webhook; }
+    public void setWebhook(Long webhook) { this.webhook = webhook; }
     public List<String> getTypes() { return Outbox.TYPES; }
     public List<Webhooks.WebhookView> getAll() { return all; }
     public Webhooks.WebhookView getSelected() { return selected; }

@@ -1,5 +1,6 @@
 package org.paddock.platform.events;
 
+import org.paddock.platform.security.Permissions;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -52,14 +53,14 @@ public class WebhooksResource {
 
     @GET
     public List<Webhooks.WebhookView> list() {
-        Webhooks.requireAdmin(caller.requireApiCaller());
+        Permissions.requireManageWebhooks(caller.requireApiCaller());
         return webhooks.list();
     }
 
     @GET
     @Path("{id}/deliveries")
     public List<Webhooks.DeliveryView> deliveries(@PathParam("id") long id, @QueryParam("limit") @DefaultValue("100") int limit) {
-        Webhooks.requireAdmin(caller.requireApiCaller());
+        Permissions.requireManageWebhooks(caller.requireApiCaller());
         if (limit < 1 || limit > 1000) {
             throw new InvalidInputException("limit", "must be between 1 and 1000, not " + limit);
         }

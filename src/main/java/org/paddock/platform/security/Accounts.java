@@ -141,7 +141,7 @@ public class Accounts {
     @Transactional
     public void revokeToken(User caller, long tokenId) {
         ApiToken t = em.find(ApiToken.class, tokenId);
-        if (t == null || !(t.getUser().equals(caller) || caller.isAdmin())) {
+        if (t == null || !Permissions.mayRevokeToken(caller, t.getUser())) {
             throw new NotFoundException("there is no token " + tokenId + " of yours");
         }
         t.revoke(clock.instant());

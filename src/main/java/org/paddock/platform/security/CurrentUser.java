@@ -65,13 +65,38 @@ public class CurrentUser {
         return get().map(u -> u.has(role)).orElse(false);
     }
 
-    public boolean isAdmin() {
-        return has(Role.ADMIN);
+    // --- what the caller may do, for pages: the answers are Permissions' ------------------------------------
+
+    public boolean mayEditPolicies() {
+        return Permissions.mayEditPolicies(get().orElse(null));
     }
 
-    /** See {@link User#isPolicyEditor()}. */
-    public boolean isPolicyEditor() {
-        return get().map(User::isPolicyEditor).orElse(false);
+    public boolean mayWaive() {
+        return Permissions.mayWaive(get().orElse(null));
+    }
+
+    public boolean mayEditCadence() {
+        return Permissions.mayEditCadence(get().orElse(null));
+    }
+
+    public boolean mayOverrideWindow() {
+        return Permissions.mayOverrideWindow(get().orElse(null));
+    }
+
+    public boolean mayManageWebhooks() {
+        return Permissions.mayManageWebhooks(get().orElse(null));
+    }
+
+    public boolean mayManageUsers() {
+        return Permissions.mayManageUsers(get().orElse(null));
+    }
+
+    public boolean mayMaintain(java.util.Collection<Permissions.Owned> streams) {
+        return Permissions.mayMaintain(get().orElse(null), streams);
+    }
+
+    public boolean mayHold(java.util.Collection<Permissions.Owned> streams) {
+        return Permissions.mayHold(get().orElse(null), streams);
     }
 
     /** Thrown when an action needs a known caller; answered with 401 or a redirect to the login page. */

@@ -77,15 +77,6 @@ public class User {
         return roles.contains(role);
     }
 
-    public boolean isAdmin() {
-        return has(Role.ADMIN);
-    }
-
-    /** Whether this user may do what policy editors do (policies, waivers, cadences, freezes): editors and admins. */
-    public boolean isPolicyEditor() {
-        return has(Role.POLICY_EDITOR) || isAdmin();
-    }
-
     public boolean isMemberOf(Group group) {
         return group != null && groups.contains(group);
     }

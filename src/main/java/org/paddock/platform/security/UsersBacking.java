@@ -1,15 +1,10 @@
 package org.paddock.platform.security;
 
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.application.FacesMessage;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.paddock.platform.FieldError;
-import org.paddock.platform.ForbiddenException;
-import org.paddock.platform.InvalidInputException;
+import org.paddock.platform.Pages;
 
-import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -28,7 +23,7 @@ public class UsersBacking {
     CurrentUser currentUser;
 
     @Inject
-    FacesContext faces;
+    Pages pages;
 
     private List<User> all = List.of();
     private List<String> groupNames = List.of();
@@ -39,37 +34,24 @@ public class UsersBacking {
     private List<String> roles = new ArrayList<>();
     private List<String> groups = new ArrayList<>();
 
-    public void load() throws IOException {
-        if (!currentUser.isAdmin()) {
-            var ext = faces.getExternalContext();
-            if (!currentUser.isSignedIn()) {
-                ext.redirect(ext.getRequestContextPath() + "/login.xhtml?next=/users.xhtml");
-            } else {
-                ext.responseSendError(403, "only admins manage users");
-            }
-            faces.responseComplete();
+    public void load() {
+        if (!pages.allowOnly(currentUser.mayManageUsers(), "/users.xhtml", "only admins manage users")) {
             return;
         }
         all = accounts.allUsers();
         groupNames = accounts.allGroups().stream().map(Group::getName).toList();
     }
 
-    public void create() throws IOException {
-        if (!currentUser.isAdmin()) {
-            throw new ForbiddenException("only admins create users");
-        }
-        try {
+    public void create() {
+        // checked again here: a form posted by someone else goes to the 403 page, not into a message
+        Permissions.requireManageUsers(currentUser.get().orElse(null));
+        boolean made = pages.run(() -> {
             Set<Role> r = EnumSet.noneOf(Role.class);
             roles.forEach(w -> r.add(Role.valueOf(w.toUpperCase())));
             accounts.createUser(username, displayName, email, password, r, new HashSet<>(groups));
-            var ext = faces.getExternalContext();
-            ext.redirect(ext.getRequestContextPath() + "/users.xhtml");
-            faces.responseComplete();
-        } catch (InvalidInputException e) {
-            for (FieldError err : e.errors()) {
-                faces.addMessage("user-form:" + err.field(), new FacesMessage(FacesMessage.SEVERITY_ERROR,
-                        err.reason(), err.reason()));
-            }
+            return "/users.xhtml";
+        }, Pages.Errors.byField("user-form", null));
+        if (!made) {
             load();
         }
     }

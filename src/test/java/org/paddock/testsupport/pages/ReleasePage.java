@@ -1,0 +1,87 @@
+package org.paddock.testsupport.pages;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+
+import java.net.URL;
+import java.util.List;
+
+/** {@code release.xhtml?release=}: the release's charts, its cadence and its freezes. */
+public class ReleasePage extends Page {
+
+    public ReleasePage(WebDriver browser, URL base) {
+        super(browser, base);
+    }
+
+    public ReleasePage open(String release) {
+        go("release.xhtml?release=" + release);
+        return this;
+    }
+
+    public CadenceSection cadence() {
+        return new CadenceSection(browser, base);
+    }
+
+    /** The labels of one chart's bars ({@code status}, {@code severity}, {@code type}). */
+    public List<String> chartLabels(String chart) {
+        return browser.findElements(By.cssSelector("#chart-" + chart + " .pd-bar-row")).stream()
+                .map(e -> e.findElement(By.className("pd-bar-label")).getText()).toList();
+    }
+
+    public ModulePage openStream(String nameStream) {
+        browser.findElement(By.linkText(nameStream)).click();
+        waitFor(d -> d.getTitle().equals(nameStream + " · Paddock"));
+        return new ModulePage(browser, base);
+    }
+
+    // --- freezes ---------------------------------------------------------------------------------------
+
+    public String freezes() {
+        return text("freezes");
+    }
+
+    public boolean mayFreeze() {
+        return has("freeze-form");
+    }
+
+    public boolean offersEndFreeze() {
+        return !browser.findElements(By.cssSelector(".pd-end-freeze")).isEmpty();
+    }
+
+    /** Fills in the freeze form (blank fields stay as they are) and sends it. */
+    public ReleasePage freeze(String from, String until, String why) {
+        if (from != null) {
+            replace("freeze-form:start", from);
+        }
+        if (until != null) {
+            replace("freeze-form:end", until);
+        }
+        if (why != null) {
+            type("freeze-form:reason", why);
+        }
+        click("freeze-form:add");
+        return this;
+    }
+
+    /** What the freeze form says (its refusals). */
+    public String freezeFormText() {
+        return text("freeze-form");
+    }
+
+    public void waitForFreezeSaved(String words) {
+        waitFor(d -> !d.findElements(By.id("freeze-saved")).isEmpty()
+                && d.findElement(By.id("freeze-saved")).getText().contains(words));
+    }
+
+    /** The first freeze in the list. */
+    public WebElement firstFreeze() {
+        return css("#freezes-list tr.pd-freeze");
+    }
+
+    public ReleasePage endFirstFreeze() {
+        firstFreeze().findElement(By.cssSelector(".pd-end-freeze")).click();
+        waitForFreezeSaved("Freeze ended");
+        return this;
+    }
+}
