@@ -96,8 +96,13 @@ class PushingIT extends DeployedApi {
 
     /** Policy {@code id}: {@code testcase} must pass for postgresql:* updates in F45 at {@code contexts}. */
     private void policy(String id, String testcase, String contexts) {
+        policy(id, testcase, contexts, "F45");
+    }
+
+    /** Policy {@code id}: {@code testcase} must pass for postgresql:* updates in {@code release} at {@code contexts}. */
+    private void policy(String id, String testcase, String contexts, String release) {
         RestAssured.given().baseUri(base.toString()).header("Authorization", "Bearer " + erin).contentType("application/yaml")
-                .body(("--- !Policy\nid: " + id + "\nproduct_versions: [F45]\ndecision_contexts: [" + contexts + "]\n"
+                .body(("--- !Policy\nid: " + id + "\nproduct_versions: [" + release + "]\ndecision_contexts: [" + contexts + "]\n"
                         + "subject_type: paddock_update\npackages: [\"postgresql:*\"]\nrules:\n"
                         + "  - !PassingTestCaseRule {test_case_name: " + testcase + "}\n").getBytes(StandardCharsets.UTF_8))
                 .post("api/v1/policies?reason=pushing test").then().statusCode(201);
@@ -548,15 +553,18 @@ class PushingIT extends DeployedApi {
      * by name holds it), and it follows the cadence of its first build's stream, which eligibility names.
      */
     @Test
-    void anUpdateInTwoStreamsFollowsEveryStreamsPoliciesAndItsFirstBuildsCadence() {
+    void anUpdateInTwoStreamsFollowsEveryStreamsPoliciesAndItsFirstBuildsCadence() throws Exception {
+        // a release of its own: no other test's policy about nginx or postgresql applies here
+        String release = TestReleases.name("TWO");
+        TestReleases.create(release, Map.of("postgresql:16", "postgresql-maintainers", "nginx:1.24", "nginx-maintainers"));
         String tc = "two.streams." + rand();
         String policyId = "two-streams-" + rand();
-        policy(policyId, tc, "push_testing");
+        policy(policyId, tc, "push_testing", release);
         try {
             TestBuilds.Build nginx = TestBuilds.build("nginx", "1.24");
             nginx.rpm("nginx-1.24.0-1.module_f45+2+" + nginx.context() + ".x86_64");
             // submitted first: its stream's cadence is the one the update follows
-            String alias = api().submit(alice, Map.of("release", "F45", "type", "bugfix", "title", "two streams",
+            String alias = api().submit(alice, Map.of("release", release, "type", "bugfix", "title", "two streams",
                     "newBuilds", List.of(postgresql("x86_64").toMap(), nginx.toMap())));
             // a result for another test decides it again from its stored builds, where nginx:1.24 comes first by name;
             // the policy is about postgresql:16 and holds the update all the same
@@ -578,6 +586,7 @@ class PushingIT extends DeployedApi {
                     + " where u.alias = '" + alias + "' and s.name = 'postgresql'")).as("pushed with postgresql:16").isEqualTo(1);
         } finally {
             retire(policyId);
+            TestReleases.delete(release);
         }
     }
 
