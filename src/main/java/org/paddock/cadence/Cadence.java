@@ -8,33 +8,29 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * When a module's updates may go stable: immediately or only in {@code windows}; after at least
- * {@code minDaysInTesting} days in testing, per severity word (all of critical, important, moderate, low,
- * none; 0 to 365); and a fast track for security updates at least as severe as {@code fastTrackSeverity}
- * (critical, important, moderate or low; {@code null}: no fast track) that skips days, windows and freezes.
+ * {@code minDaysInTesting} days in testing, per {@link Severity} (every one of them; 0 to 365); and a fast track for
+ * security updates at least as severe as {@code fastTrackSeverity} (critical, important, moderate or low;
+ * {@code null}: no fast track) that skips days, windows and freezes.
  *
  * <p>An immediate cadence may keep windows (for when the module goes back to windows), but they do not apply:
  * it is always open.
  */
-public record Cadence(CadenceMode mode, List<Window> windows, Map<String, Integer> minDaysInTesting,
-                      String fastTrackSeverity) {
+public record Cadence(CadenceMode mode, List<Window> windows, Map<Severity, Integer> minDaysInTesting,
+                      Severity fastTrackSeverity) {
 
-    /** The severity words, from most to least severe (as {@code update.Severity}). */
-    public static final List<String> SEVERITIES = List.of("critical", "important", "moderate", "low", "none");
-    private static final List<String> FAST_TRACKS = SEVERITIES.subList(0, 4);
     public static final int MAX_DAYS = 365;
-    public static final Map<String, Integer> DEFAULT_MIN_DAYS = days(0, 2, 5, 7, 7);
+    public static final Map<Severity, Integer> DEFAULT_MIN_DAYS = days(0, 2, 5, 7, 7);
     /** Security updates of severity important or critical skip the queue. */
-    public static final String DEFAULT_FAST_TRACK = "important";
+    public static final Severity DEFAULT_FAST_TRACK = Severity.IMPORTANT;
     public static final Cadence DEFAULT = new Cadence(CadenceMode.IMMEDIATE, List.of(), DEFAULT_MIN_DAYS, DEFAULT_FAST_TRACK);
-
 
     public Cadence {
         Check.required(mode, "mode");
@@ -44,13 +40,16 @@ public record Cadence(CadenceMode mode, List<Window> windows, Map<String, Intege
                     + " e.g. '0 14 * * TUE Europe/Prague 2h'");
         }
         minDaysInTesting = minDays(Check.required(minDaysInTesting, "minDaysInTesting"));
-        fastTrackSeverity = fastTrackSeverity == null || fastTrackSeverity.isBlank() ? null
-                : Check.word(fastTrackSeverity, "fastTrackSeverity", FAST_TRACKS);
+        if (fastTrackSeverity == Severity.NONE) {
+            throw new IllegalArgumentException("fastTrackSeverity: a fast track names a severity of security updates"
+                    + " (critical, important, moderate or low); no fast track is null");
+        }
     }
 
     /**
-     * A cadence from what a policy editor typed: the mode word, one {@link Window#parse} text per window.
-     * Refusals name the window: {@code windows[0].cron: 'TUE 14' is not a cron expression: …}.
+     * A cadence from what a policy editor typed: the mode word, one {@link Window#parse} text per window, days per
+     * severity word, the fast track's severity word ({@code null} or blank: none). Refusals name the field:
+     * {@code windows[0].cron: 'TUE 14' is not a cron expression: …}, {@code minDaysInTesting: 'urgent' is not a severity}.
      */
     public static Cadence of(String mode, List<String> windows, Map<String, Integer> minDaysInTesting,
                              String fastTrackSeverity) {
@@ -62,23 +61,47 @@ public record Cadence(CadenceMode mode, List<Window> windows, Map<String, Intege
                 throw new IllegalArgumentException("windows[" + i + "]." + e.getMessage(), e);
             }
         }
-        return new Cadence(CadenceMode.fromWord(mode), parsed, minDaysInTesting, fastTrackSeverity);
+        return new Cadence(CadenceMode.fromWord(mode), parsed, daysOf(minDaysInTesting), fastTrackOf(fastTrackSeverity));
     }
 
-    /** The days an update of this severity word stays in testing at least. */
-    public int minDays(String severity) {
-        return minDaysInTesting.get(Check.word(severity, "severity", SEVERITIES));
+    /** Days per severity word as days per {@link Severity}; a word that is no severity is refused. */
+    static Map<Severity, Integer> daysOf(Map<String, Integer> byWord) {
+        Map<Severity, Integer> days = new EnumMap<>(Severity.class);
+        if (byWord != null) {
+            byWord.forEach((word, n) -> days.put(severity("minDaysInTesting", word), n));
+        }
+        return byWord == null ? null : days;
+    }
+
+    /** A fast track's severity word ({@code null} or blank: no fast track). */
+    static Severity fastTrackOf(String word) {
+        return word == null || word.isBlank() ? null : severity("fastTrackSeverity", word);
+    }
+
+    private static Severity severity(String field, String word) {
+        try {
+            return Severity.fromWord(word);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(field + ": '" + word + "' is not a severity ("
+                    + String.join(", ", java.util.Arrays.stream(Severity.values()).map(Severity::word).toList()) + ")", e);
+        }
     }
 
     /** The days an update of this severity stays in testing at least. */
     public int minDays(Severity severity) {
-        return minDaysInTesting.get(severity.word());
+        return minDaysInTesting.get(Check.required(severity, "severity"));
+    }
+
+    /** The days per severity word, most severe first: as forms and the API show them. */
+    public Map<String, Integer> minDaysByWord() {
+        Map<String, Integer> byWord = new LinkedHashMap<>();
+        minDaysInTesting.forEach((s, d) -> byWord.put(s.word(), d));
+        return Collections.unmodifiableMap(byWord);
     }
 
     /** Whether a security update of this severity skips days, windows and freezes: as severe as the fast track, or more. */
     public boolean fastTracks(UpdateType type, Severity severity) {
-        return fastTrackSeverity != null && type == UpdateType.SECURITY
-                && severity.isAtLeastAsSevereAs(Severity.fromWord(fastTrackSeverity));
+        return fastTrackSeverity != null && type == UpdateType.SECURITY && severity.isAtLeastAsSevereAs(fastTrackSeverity);
     }
 
     /** The earliest window start strictly after {@code after}; empty for an immediate cadence (no windows apply). */
@@ -125,24 +148,15 @@ public record Cadence(CadenceMode mode, List<Window> windows, Map<String, Intege
         return windows;
     }
 
-    private static Map<String, Integer> minDays(Map<String, Integer> given) {
-        Map<String, Integer> byWord = new LinkedHashMap<>();
-        for (Map.Entry<String, Integer> e : given.entrySet()) {
-            String word = e.getKey() == null ? null : e.getKey().strip().toLowerCase(Locale.ROOT);
-            if (!SEVERITIES.contains(word)) {
-                throw new IllegalArgumentException("minDaysInTesting: '" + e.getKey() + "' is not a severity ("
-                        + String.join(", ", SEVERITIES) + ")");
-            }
-            byWord.put(word, e.getValue());
-        }
-        Map<String, Integer> ordered = new LinkedHashMap<>();
-        for (String severity : SEVERITIES) {
-            Integer days = byWord.get(severity);
+    private static Map<Severity, Integer> minDays(Map<Severity, Integer> given) {
+        Map<Severity, Integer> ordered = new EnumMap<>(Severity.class);
+        for (Severity severity : Severity.values()) {
+            Integer days = given.get(severity);
             if (days == null) {
-                throw new IllegalArgumentException("minDaysInTesting." + severity + ": required");
+                throw new IllegalArgumentException("minDaysInTesting." + severity.word() + ": required");
             }
             if (days < 0 || days > MAX_DAYS) {
-                throw new IllegalArgumentException("minDaysInTesting." + severity + ": must be between 0 and "
+                throw new IllegalArgumentException("minDaysInTesting." + severity.word() + ": must be between 0 and "
                         + MAX_DAYS + " days, not " + days);
             }
             ordered.put(severity, days);
@@ -150,13 +164,13 @@ public record Cadence(CadenceMode mode, List<Window> windows, Map<String, Intege
         return Collections.unmodifiableMap(ordered);
     }
 
-    private static Map<String, Integer> days(int critical, int important, int moderate, int low, int none) {
-        Map<String, Integer> days = new LinkedHashMap<>();
-        days.put("critical", critical);
-        days.put("important", important);
-        days.put("moderate", moderate);
-        days.put("low", low);
-        days.put("none", none);
+    private static Map<Severity, Integer> days(int critical, int important, int moderate, int low, int none) {
+        Map<Severity, Integer> days = new EnumMap<>(Severity.class);
+        days.put(Severity.CRITICAL, critical);
+        days.put(Severity.IMPORTANT, important);
+        days.put(Severity.MODERATE, moderate);
+        days.put(Severity.LOW, low);
+        days.put(Severity.NONE, none);
         return Collections.unmodifiableMap(days);
     }
 }

@@ -1,5 +1,7 @@
 package org.paddock.cadence;
 
+import org.paddock.update.Severity;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
@@ -104,10 +106,10 @@ public class CadenceBacking {
         if (!faces.isPostback()) {
             mode = c.mode().name().toLowerCase(Locale.ROOT);
             windows = String.join("\n", c.windows().stream().map(Window::text).toList());
-            days.putAll(c.minDaysInTesting());
-            fastTrack = c.fastTrackSeverity() == null ? "none" : c.fastTrackSeverity();
+            days.putAll(c.minDaysByWord());
+            fastTrack = c.fastTrackSeverity() == null ? Severity.NONE.word() : c.fastTrackSeverity().word();
         } else {
-            CadenceForm.SEVERITIES.forEach(sev -> days.putIfAbsent(sev, c.minDaysInTesting().get(sev)));
+            c.minDaysByWord().forEach(days::putIfAbsent);
         }
     }
 
@@ -198,14 +200,12 @@ public class CadenceBacking {
         return effective == null ? List.of() : effective.cadence().windows().stream().map(Window::describe).toList();
     }
     public List<DaysRow> getDaysRows() {
-       
         return effective == null ? List.of() : effective.cadence().minDaysInTesting().entrySet().stream()
-                .map(e -> new DaysRow(e.getKey(), e.getValue())).toList();
+                .map(e -> new DaysRow(e.getKey().word(), e.getValue())).toList();
     }
     public String getFastTrackWord() {
-       
-        return effective == null || effective.cadence().fastTrackSeverity() == null ? "none"
-                : effective.cadence().fastTrackSeverity();
+        return effective == null || effective.cadence().fastTrackSeverity() == null ? Severity.NONE.word()
+                : effective.cadence().fastTrackSeverity().word();
     }
     public List<String> getSeverities() { return CadenceForm.SEVERITIES; }
     public String getMode() { return mode; }

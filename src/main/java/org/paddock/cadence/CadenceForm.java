@@ -43,17 +43,17 @@ public record CadenceForm(String mode, List<String> windows, Map<String, Integer
         if (checkedMode == CadenceMode.WINDOWS && !any) {
             errors.add(new FieldError("windows", "give at least one window, e.g. 0 14 * * TUE Europe/Prague 2h"));
         }
-        Map<String, Integer> days = new LinkedHashMap<>();
+        Map<Severity, Integer> days = new java.util.EnumMap<>(Severity.class);
         for (Severity s : Severity.values()) {
             Integer d = minDays == null ? null : minDays.get(s.word());
             if (d == null) {
-                d = Cadence.DEFAULT.minDaysInTesting().get(s.word());
+                d = Cadence.DEFAULT.minDays(s);
             }
             if (d < 0 || d > Cadence.MAX_DAYS) {
                 errors.add(new FieldError("minDays." + s.word(), "must be between 0 and " + Cadence.MAX_DAYS
                         + " days, not " + d));
             }
-            days.put(s.word(), d);
+            days.put(s, d);
         }
         if (minDays != null) {
             minDays.keySet().stream().filter(k -> !SEVERITIES.contains(k)).forEach(k -> errors.add(
@@ -67,7 +67,7 @@ public record CadenceForm(String mode, List<String> windows, Map<String, Integer
         }
         try {
             return new Cadence(checkedMode, checkedMode == CadenceMode.WINDOWS ? checkedWindows : List.of(), days,
-                    fast == Severity.NONE ? null : fast.word());
+                    fast == Severity.NONE ? null : fast);
         } catch (IllegalArgumentException e) {
             throw new InvalidInputException("cadence", e.getMessage());
         }

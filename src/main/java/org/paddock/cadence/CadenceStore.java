@@ -53,13 +53,14 @@ class CadenceStore {
             return Optional.empty();
         }
         Tuple row = rows.get(0);
-        Map<String, Integer> days = new LinkedHashMap<>();
+        Map<Severity, Integer> days = new java.util.EnumMap<>(Severity.class);
         for (Severity s : Severity.values()) {
-            days.put(s.word(), ((Number) row.get(daysColumn(s))).intValue());
+            days.put(s, ((Number) row.get(daysColumn(s))).intValue());
         }
         List<Window> windows = ((String) row.get("windows")).lines().filter(l -> !l.isBlank()).map(Window::parse).toList();
+        String fast = (String) row.get("fast_track");
         return Optional.of(new Cadence(CadenceMode.fromWord((String) row.get("mode")), windows, days,
-                (String) row.get("fast_track")));
+                fast == null ? null : Severity.fromWord(fast)));
     }
 
     /** The release a module stream belongs to. */
@@ -78,9 +79,9 @@ class CadenceStore {
                 .setParameter(1, id).setParameter(2, c.mode().word()).setParameter(3, windows);
         int p = 4;
         for (Severity s : Severity.values()) {
-            insert.setParameter(p++, c.minDaysInTesting().get(s.word()));
+            insert.setParameter(p++, c.minDays(s));
         }
-        insert.setParameter(p++, c.fastTrackSeverity()).setParameter(p++, Timestamp.from(clock.instant()))
+        insert.setParameter(p++, c.fastTrackSeverity() == null ? null : c.fastTrackSeverity().word()).setParameter(p++, Timestamp.from(clock.instant()))
                 .setParameter(p, by.getId()).executeUpdate();
     }
 

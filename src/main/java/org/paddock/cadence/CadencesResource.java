@@ -132,7 +132,8 @@ public class CadencesResource {
     private CadenceView view(Release r, String module, Cadences.Effective e) {
         Cadence c = e.cadence();
         return new CadenceView(r.getName(), module, e.source(), c.mode().name().toLowerCase(java.util.Locale.ROOT),
-                c.windows().stream().map(Window::text).toList(), c.minDaysInTesting(), c.fastTrackSeverity(),
+                c.windows().stream().map(Window::text).toList(), c.minDaysByWord(),
+                c.fastTrackSeverity() == null ? null : c.fastTrackSeverity().word(),
                 c.nextWindowStart(clock.instant()).orElse(null));
     }
 

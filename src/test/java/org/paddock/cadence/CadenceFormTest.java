@@ -43,7 +43,7 @@ class CadenceFormTest {
         assertThat(new CadenceForm("immediate", List.of(), Map.of("critical", 0), "none").toCadence().fastTrackSeverity())
                 .isNull();
         assertThat(new CadenceForm("immediate", List.of(), Map.of(), "Important").toCadence().fastTrackSeverity())
-                .isEqualTo("important");
+                .isEqualTo(org.paddock.update.Severity.IMPORTANT);
         assertThat(catchThrowableOfType(() -> new CadenceForm("weekly", List.of(), Map.of("urgent", 1, "low", 400),
                 "urgent").toCadence(), InvalidInputException.class).errors()).extracting(FieldError::field)
                 .containsExactlyInAnyOrder("mode", "minDays.low", "minDays.urgent", "fastTrack");

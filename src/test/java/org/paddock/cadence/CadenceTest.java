@@ -1,5 +1,7 @@
 package org.paddock.cadence;
 
+import org.paddock.update.Severity;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,10 +16,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class CadenceTest {
 
-    static final Map<String, Integer> DAYS = Cadence.DEFAULT_MIN_DAYS;
+    static final Map<String, Integer> DAYS = Cadence.DEFAULT.minDaysByWord();
     /** Tuesdays 14:00 Prague for 2 h, Thursdays 09:00 New York for 1 h. */
     static final Cadence TWO = Cadence.of("windows", List.of("0 14 * * TUE Europe/Prague 2h", "0 9 * * THU America/New_York 1h"),
             DAYS, "important");
+
+    /** A cadence from words, as {@link Cadence#of} reads them, with windows already parsed. */
+    static Cadence cadence(CadenceMode mode, List<Window> windows, Map<String, Integer> days, String fastTrack) {
+        return new Cadence(mode, windows, Cadence.daysOf(days), Cadence.fastTrackOf(fastTrack));
+    }
 
     static Instant at(String instant) {
         return Instant.parse(instant);
@@ -36,15 +43,18 @@ class CadenceTest {
     void theDefaultIsImmediateWithDaysPerSeverityAndAFastTrackFromImportant() {
         assertThat(Cadence.DEFAULT.mode()).isEqualTo(CadenceMode.IMMEDIATE);
         assertThat(Cadence.DEFAULT.windows()).isEmpty();
-        assertThat(Cadence.DEFAULT.minDaysInTesting()).containsExactly(Map.entry("critical", 0), Map.entry("important", 2),
+        assertThat(Cadence.DEFAULT.minDaysInTesting()).containsExactly(Map.entry(Severity.CRITICAL, 0),
+                Map.entry(Severity.IMPORTANT, 2), Map.entry(Severity.MODERATE, 5), Map.entry(Severity.LOW, 7),
+                Map.entry(Severity.NONE, 7));
+        assertThat(Cadence.DEFAULT.minDaysByWord()).containsExactly(Map.entry("critical", 0), Map.entry("important", 2),
                 Map.entry("moderate", 5), Map.entry("low", 7), Map.entry("none", 7));
-        assertThat(Cadence.DEFAULT.fastTrackSeverity()).isEqualTo("important");
+        assertThat(Cadence.DEFAULT.fastTrackSeverity()).isEqualTo(Severity.IMPORTANT);
     }
 
     @ParameterizedTest(name = "{0}: {1} days")
     @CsvSource({"critical, 0", "important, 2", "moderate, 5", "low, 7", "none, 7", "Moderate, 5"})
     void minDays(String severity, int days) {
-        assertThat(Cadence.DEFAULT.minDays(severity)).isEqualTo(days);
+        assertThat(Cadence.DEFAULT.minDays(Severity.fromWord(severity))).isEqualTo(days);
     }
 
     /** fast track, type, severity: fast-tracked? */
@@ -62,7 +72,7 @@ class CadenceTest {
             "low, security, none, false",
             "null, security, critical, false"})
     void fastTracks(String fastTrack, String type, String severity, boolean fastTracked) {
-        Cadence cadence = new Cadence(CadenceMode.IMMEDIATE, List.of(), DAYS, fastTrack);
+        Cadence cadence = cadence(CadenceMode.IMMEDIATE, List.of(), DAYS, fastTrack);
         assertThat(cadence.fastTracks(org.paddock.update.UpdateType.fromWord(type), org.paddock.update.Severity.fromWord(severity)))
                 .isEqualTo(fastTracked);
     }
@@ -71,12 +81,12 @@ class CadenceTest {
     void severityWordsAreReadInAnyCaseAndABlankFastTrackIsNone() {
         Map<String, Integer> upper = new HashMap<>();
         DAYS.forEach((k, v) -> upper.put(k.toUpperCase(), v));
-        Cadence cadence = new Cadence(CadenceMode.IMMEDIATE, null, upper, " ");
+        Cadence cadence = cadence(CadenceMode.IMMEDIATE, null, upper, " ");
 
-        assertThat(cadence.minDaysInTesting()).isEqualTo(DAYS);
+        assertThat(cadence.minDaysByWord()).isEqualTo(DAYS);
         assertThat(cadence.windows()).isEmpty();
         assertThat(cadence.fastTrackSeverity()).isNull();
-        assertThat(new Cadence(CadenceMode.IMMEDIATE, null, DAYS, "Critical").fastTrackSeverity()).isEqualTo("critical");
+        assertThat(cadence(CadenceMode.IMMEDIATE, null, DAYS, "Critical").fastTrackSeverity()).isEqualTo(Severity.CRITICAL);
     }
 
     @Test
@@ -107,7 +117,7 @@ class CadenceTest {
 
     @Test
     void anImmediateCadenceIsAlwaysOpenEvenWithWindowsKept() {
-        Cadence kept = new Cadence(CadenceMode.IMMEDIATE, TWO.windows(), DAYS, "important");
+        Cadence kept = cadence(CadenceMode.IMMEDIATE, TWO.windows(), DAYS, "important");
         Instant shut = at("2026-10-20T11:00:00Z");
 
         for (Cadence c : List.of(Cadence.DEFAULT, kept)) {
@@ -143,37 +153,36 @@ class CadenceTest {
     @Test
     void refusals() {
         List<Window> none = List.of();
-        assertThatThrownBy(() -> new Cadence(CadenceMode.WINDOWS, none, DAYS, null))
+        assertThatThrownBy(() -> cadence(CadenceMode.WINDOWS, none, DAYS, null))
                 .hasMessage("windows: a windows cadence needs at least one window, e.g. '0 14 * * TUE Europe/Prague 2h'");
-        assertThatThrownBy(() -> new Cadence(CadenceMode.WINDOWS, null, DAYS, null))
+        assertThatThrownBy(() -> cadence(CadenceMode.WINDOWS, null, DAYS, null))
                 .hasMessageStartingWith("windows: a windows cadence needs at least one window");
-        assertThatThrownBy(() -> new Cadence(null, none, DAYS, null)).hasMessage("mode: required");
-        assertThatThrownBy(() -> new Cadence(CadenceMode.WINDOWS, java.util.Arrays.asList(TWO.windows().get(0), null), DAYS, null))
+        assertThatThrownBy(() -> cadence(null, none, DAYS, null)).hasMessage("mode: required");
+        assertThatThrownBy(() -> cadence(CadenceMode.WINDOWS, java.util.Arrays.asList(TWO.windows().get(0), null), DAYS, null))
                 .hasMessage("windows[1]: required");
-        assertThatThrownBy(() -> new Cadence(CadenceMode.IMMEDIATE, none, null, null)).hasMessage("minDaysInTesting: required");
-        assertThatThrownBy(() -> new Cadence(CadenceMode.IMMEDIATE, none, days("low", null, null), null))
+        assertThatThrownBy(() -> cadence(CadenceMode.IMMEDIATE, none, null, null)).hasMessage("minDaysInTesting: required");
+        assertThatThrownBy(() -> cadence(CadenceMode.IMMEDIATE, none, days("low", null, null), null))
                 .hasMessage("minDaysInTesting.low: required");
-        assertThatThrownBy(() -> new Cadence(CadenceMode.IMMEDIATE, none, days("low", "low", null), null))
+        assertThatThrownBy(() -> cadence(CadenceMode.IMMEDIATE, none, days("low", "low", null), null))
                 .hasMessage("minDaysInTesting.low: required");
-        assertThatThrownBy(() -> new Cadence(CadenceMode.IMMEDIATE, none, days("none", "urgent", 1), null))
+        assertThatThrownBy(() -> cadence(CadenceMode.IMMEDIATE, none, days("none", "urgent", 1), null))
                 .hasMessage("minDaysInTesting: 'urgent' is not a severity (critical, important, moderate, low, none)");
-        assertThatThrownBy(() -> new Cadence(CadenceMode.IMMEDIATE, none, days("moderate", "moderate", -1), null))
+        assertThatThrownBy(() -> cadence(CadenceMode.IMMEDIATE, none, days("moderate", "moderate", -1), null))
                 .hasMessage("minDaysInTesting.moderate: must be between 0 and 365 days, not -1");
-        assertThatThrownBy(() -> new Cadence(CadenceMode.IMMEDIATE, none, days("moderate", "moderate", 366), null))
+        assertThatThrownBy(() -> cadence(CadenceMode.IMMEDIATE, none, days("moderate", "moderate", 366), null))
                 .hasMessage("minDaysInTesting.moderate: must be between 0 and 365 days, not 366");
-        assertThatThrownBy(() -> new Cadence(CadenceMode.IMMEDIATE, none, DAYS, "none"))
-                .hasMessage("fastTrackSeverity: must be one of critical, important, moderate, low, not 'none'");
-        assertThatThrownBy(() -> new Cadence(CadenceMode.IMMEDIATE, none, DAYS, "urgent"))
-                .hasMessage("fastTrackSeverity: must be one of critical, important, moderate, low, not 'urgent'");
-        assertThatThrownBy(() -> Cadence.DEFAULT.minDays("urgent"))
-                .hasMessage("severity: must be one of critical, important, moderate, low, none, not 'urgent'");
+        assertThatThrownBy(() -> cadence(CadenceMode.IMMEDIATE, none, DAYS, "none"))
+                .hasMessageStartingWith("fastTrackSeverity: a fast track names a severity of security updates");
+        assertThatThrownBy(() -> cadence(CadenceMode.IMMEDIATE, none, DAYS, "urgent"))
+                .hasMessage("fastTrackSeverity: 'urgent' is not a severity (critical, important, moderate, low, none)");
+        assertThatThrownBy(() -> Cadence.DEFAULT.minDays(null)).hasMessage("severity: required");
     }
 
     @Test
     void theLimitsAreAccepted() {
-        Cadence c = new Cadence(CadenceMode.IMMEDIATE, List.of(), days("low", "low", 365), null);
-        assertThat(c.minDays("low")).isEqualTo(365);
-        assertThat(Cadence.DEFAULT.minDays("critical")).isZero();
+        Cadence c = cadence(CadenceMode.IMMEDIATE, List.of(), days("low", "low", 365), null);
+        assertThat(c.minDays(Severity.LOW)).isEqualTo(365);
+        assertThat(Cadence.DEFAULT.minDays(Severity.CRITICAL)).isZero();
     }
 
     @Test

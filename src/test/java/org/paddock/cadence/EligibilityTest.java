@@ -51,7 +51,7 @@ class EligibilityTest {
     }
 
     static Cadence windows(String... windows) {
-        return Cadence.of("windows", List.of(windows), Cadence.DEFAULT_MIN_DAYS, "important");
+        return Cadence.of("windows", List.of(windows), Cadence.DEFAULT.minDaysByWord(), "important");
     }
 
     static ReleaseFacts frozen(Freeze... freezes) {
@@ -147,7 +147,7 @@ class EligibilityTest {
                 row("days round up", testing("moderate", days(3).minusHours(1)), IMMEDIATE, F45, NOW, DAYS_IN_TESTING,
                         "eligible in 3 days (moderate: 5 days in testing)", "2026-10-22T09:00:00Z"),
                 row("one day, singular", testing("low", days(0)),
-                        new Cadence(CadenceMode.IMMEDIATE, List.of(), java.util.Map.of("critical", 0, "important", 1,
+                        Cadence.of("immediate", List.of(), java.util.Map.of("critical", 0, "important", 1,
                                 "moderate", 1, "low", 1, "none", 1), null), F45, NOW, DAYS_IN_TESTING,
                         "eligible in 1 day (low: 1 day in testing)", "2026-10-21T08:00:00Z"),
 
