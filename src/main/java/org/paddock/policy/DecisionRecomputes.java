@@ -72,8 +72,8 @@ public class DecisionRecomputes {
             return new Progress(id, state, cause, requestedBy, requestedAt, total, done, changed, finishedAt, supersededBy);
         }
 
-        /** For pages: whether it still runs. */
-        public boolean isRunning() {
+        /** Whether it still runs (pages ask; the API says {@code state}). */
+        public boolean running() {
             return finishedAt == null;
         }
     }
