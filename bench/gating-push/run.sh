@@ -17,7 +17,7 @@ PORT=${BENCH_PORT:-18081}
 DATA=${BENCH_DATA:-target/bench-gating-push}
 MAX=${CURL_MAX:-600}
 . bench/paddock.sh
-start_paddock
+start_paddock PADDOCK_PUSH_SCHEDULER=false  # the bench pushes when it says so; a minute tick in between would take the stream
 B=http://localhost:$PORT
 ADMIN=$(issue_token admin)
 ERIN=$(issue_token erin)
@@ -80,6 +80,9 @@ push() {
   t0=$(date +%s.%N)
   code=$(curl -s -m "$MAX" -o "$DATA/push-$1.json" -w '%{http_code}' -X POST -H "Authorization: Bearer $ADMIN" \
     "$B/api/v1/pushes" || echo timeout)
+  # what the rule says of one that did not move, for when not all did
+  curl -s -o "$DATA/eligibility-$1.json" "$B/api/v1/updates/$(count "select alias from module_update where alias like 'BENCH-$1-%'
+      and status <> 'stable' order by id limit 1")/eligibility" || true
   printf '%.1f|%s|%s' "$(secs "$t0")" "$code" "$(count "select count(*) from module_update where alias like 'BENCH-$1-%' and status = 'stable'")"
 }
 
