@@ -70,7 +70,8 @@ public class PolicyService {
                 stored = new StoredPolicy(p.id(), text, author, reason.strip(), clock.instant());
                 em.persist(stored);
                 saved.add(new Saved(p.id(), 1, true));
-            } else if (stored.isRetired() || !stored.current().getYaml().equals(text)) {
+            } else if (stored.isRetired() || !GreenwavePolicies.parse(stored.current().getYaml()).equals(List.of(p))) {
+                // compared as policies, not as text: a version written by an older YAML writer is still the same policy
                 saved.add(new Saved(p.id(), stored.save(text, author, reason.strip(), clock.instant()).getVersion(), true));
             } else {
                 saved.add(new Saved(p.id(), stored.getCurrentVersion(), false));
