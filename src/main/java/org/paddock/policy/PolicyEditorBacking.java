@@ -4,17 +4,10 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.transaction.Transactional;
 import org.paddock.platform.Pages;
 import org.paddock.platform.security.CurrentUser;
-import org.paddock.update.ModuleUpdate;
-import org.paddock.update.UpdateRepository;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -25,16 +18,11 @@ import java.util.stream.Collectors;
 @RequestScoped
 public class PolicyEditorBacking {
 
-    static final int PREVIEW_UPDATES = 500;
-
     @Inject
     PolicyService policies;
 
     @Inject
-    Gating gating;
-
-    @Inject
-    UpdateRepository updates;
+    PolicyPreview preview;
 
     @Inject
     CurrentUser currentUser;
@@ -49,26 +37,18 @@ public class PolicyEditorBacking {
     PolicyListing listing;
 
     @Inject
-    Clock clock;
-
-    @Inject
     DecisionRecomputes recomputes;
 
     private DecisionRecomputes.Progress recompute;
 
     /** An update whose decision the draft would change. */
-    /** {@code nextGate}: whether {@code context} is the gate the update stands before now (its badge shows it). */
-    public record Change(String alias, String title, String context, String before, String after, String why,
-                         boolean nextGate) {
-    }
-
     private List<PolicyListing.Listed> listed = List.of();
     private String historyOf;
     private String edit;
     private List<PolicyListing.Version> history = List.of();
     private String yaml;
     private String reason;
-    private List<Change> changes;
+    private List<PolicyPreview.Change> changes;
     private int previewed;
 
     public void load() {
@@ -86,41 +66,15 @@ public class PolicyEditorBacking {
         return currentUser.mayEditPolicies();
     }
 
-    /** What the draft would change, for the most recent pending and testing updates. */
-    @Transactional
+    /** What the draft would change, for the newest active updates ({@link PolicyPreview}). */
     public void preview() {
-        List<Policy> draft;
         try {
-            draft = GreenwavePolicies.parse(yaml == null ? "" : yaml);
+            PolicyPreview.Preview p = preview.of(yaml);
+            previewed = p.previewed();
+            changes = p.changes();
         } catch (IllegalArgumentException e) {
             pages.error("policy-form:yaml", e.getMessage());
-            return;
         }
-        List<Policy> current = policies.current();
-        Map<String, Policy> merged = new java.util.LinkedHashMap<>();
-        current.forEach(p -> merged.put(p.id(), p));
-        draft.forEach(p -> merged.put(p.id(), p));
-        List<Policy> after = Gating.ready(List.copyOf(merged.values()));
-        List<Policy> before = Gating.ready(current);
-        Instant now = clock.instant();
-        List<Change> found = new ArrayList<>();
-        List<ModuleUpdate> active = updates.newestActive(PREVIEW_UPDATES);
-        for (ModuleUpdate u : active) {
-            // the builds' results too, where the policies before or after are about builds
-            List<Gating.Inputs> in = gating.updateInputs(u, java.util.stream.Stream.concat(before.stream(), after.stream())
-                    .toList(), now);
-            for (DecisionContext context : DecisionContext.values()) {
-                Decision was = gating.decide(in, context, u.getRelease().getName(), before).decision();
-                Decision will = gating.decide(in, context, u.getRelease().getName(), after).decision();
-                if (!was.status().equals(will.status()) || was.policiesSatisfied() != will.policiesSatisfied()) {
-                    found.add(new Change(u.getAlias(), u.getTitle(), context.word(), was.status(), will.status(),
-                            will.unsatisfied().stream().map(Requirement::summary).collect(Collectors.joining("; ")),
-                            context == DecisionContext.nextGate(u)));
-                }
-            }
-        }
-        previewed = active.size();
-        changes = found;
     }
 
     public void save() {
@@ -150,7 +104,7 @@ public class PolicyEditorBacking {
     public void setYaml(String yaml) { this.yaml = yaml; }
     public String getReason() { return reason; }
     public void setReason(String reason) { this.reason = reason; }
-    public List<Change> getChanges() { return changes; }
+    public List<PolicyPreview.Change> getChanges() { return changes; }
     public int getPreviewed() { return previewed; }
 
     /** The newest recompute of every active update's decision (after the last policy change), or {@code null}. */
