@@ -33,7 +33,7 @@ public class Release {
     @Column(nullable = false, length = 16)
     private ReleaseState state;
 
-    @Column(name = "alias_prefix", nullable = false, length = 20)
+    @Column(name = "alias_prefix", nullable = false, length = 32)
     private String aliasPrefix = "PADDOCK";
 
     @Column(name = "created_at", nullable = false)
