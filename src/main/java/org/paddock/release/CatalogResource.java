@@ -41,8 +41,6 @@ public class CatalogResource {
     @PersistenceContext(unitName = "paddock")
     EntityManager em;
 
-    public record ReleaseView(String name, String longName, String state, String aliasPrefix, List<String> modules) {
-    }
 
     public record ModuleView(String release, String name, String stream, String nameStream, String summary,
                              String ownerGroup) {
@@ -58,15 +56,6 @@ public class CatalogResource {
     }
 
     public record BuildImport(String release, BuildDraft build, String modulemd) {
-    }
-
-    @GET
-    @Path("releases")
-    @Transactional
-    public List<ReleaseView> releases() {
-        return releases.allWithModuleStreams().stream().map(r -> new ReleaseView(r.getName(), r.getLongName(),
-                r.getState().word(), r.getAliasPrefix(),
-                r.getModuleStreams().stream().map(ModuleStream::getNameStream).toList())).toList();
     }
 
     @GET

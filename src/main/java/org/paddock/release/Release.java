@@ -53,6 +53,38 @@ public class Release {
         this.createdAt = Objects.requireNonNull(createdAt);
     }
 
+    /** A new release whose updates' aliases start with {@code aliasPrefix}: {@code FEDORA-2026-1a2b3c4d5e}. */
+    public Release(String name, String longName, ReleaseState state, String aliasPrefix, Instant createdAt) {
+        this(name, longName, state, createdAt);
+        this.aliasPrefix = Objects.requireNonNull(aliasPrefix);
+    }
+
+    /**
+     * Moves the release on in its life: pending → current → frozen → archived, and a frozen release back to current
+     * (the freeze is over). Archived is for good; nothing goes back to pending.
+     */
+    public void moveTo(ReleaseState next) {
+        boolean allowed = next == state || switch (state) {
+            case PENDING -> next != ReleaseState.PENDING;
+            case CURRENT -> next == ReleaseState.FROZEN || next == ReleaseState.ARCHIVED;
+            case FROZEN -> next == ReleaseState.CURRENT || next == ReleaseState.ARCHIVED;
+            case ARCHIVED -> false;
+        };
+        if (!allowed) {
+            throw new IllegalStateException(name + " is " + state.word() + ": it cannot become " + next.word()
+                    + (state == ReleaseState.ARCHIVED ? " (archived is for good)" : " (a release never goes back to pending)"));
+        }
+        state = next;
+    }
+
+    public void describe(String longName) {
+        this.longName = Objects.requireNonNull(longName);
+    }
+
+    public void prefixAliases(String aliasPrefix) {
+        this.aliasPrefix = Objects.requireNonNull(aliasPrefix);
+    }
+
     /** Adds a module stream to this release; the caller persists it. */
     public ModuleStream addModuleStream(String moduleName, String stream, String summary, Instant now) {
         ModuleStream ms = new ModuleStream(this, moduleName, stream, summary, now);

@@ -80,6 +80,9 @@ class HostileInputIT extends DeployedApi {
                 {"POST", "/api/v1/cadences/" + release + "/freezes", "erin"},
                 {"POST", "/api/v1/webhooks", "admin"},
                 {"POST", "/api/v1/webhooks/" + webhook + "/active", "admin"},
+                {"POST", "/api/v1/releases", "admin"},
+                {"PATCH", "/api/v1/releases/" + release, "admin"},
+                {"POST", "/api/v1/releases/" + release + "/branch", "admin"},
         };
         // Malformed, mis-shaped or unstorable JSON: the same answer at every endpoint that reads JSON.
         for (String[] e : bodyEndpoints) {

@@ -92,6 +92,11 @@ public final class Permissions {
         return mayAdminister(user);
     }
 
+    /** Create, edit and branch releases: admins. */
+    public static boolean mayManageReleases(User user) {
+        return mayAdminister(user);
+    }
+
     /** Revoke an API token: its owner, and admins. */
     public static boolean mayRevokeToken(User user, User owner) {
         return active(user) && (user.equals(owner) || user.has(Role.ADMIN));
@@ -139,6 +144,10 @@ public final class Permissions {
 
     public static void requireManageWebhooks(User user) {
         require(mayManageWebhooks(user), user, "manage webhooks", "admins");
+    }
+
+    public static void requireManageReleases(User user, String what) {
+        require(mayManageReleases(user), user, what, "admins");
     }
 
     public static void requireManageUsers(User user) {
