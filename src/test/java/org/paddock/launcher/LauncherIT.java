@@ -164,6 +164,56 @@ class LauncherIT {
      * its transaction open, and the test kills the process. Afterwards every update is untouched (no move, no
      * history, no event); the push is marked abandoned and the next push moves each update once.
      */
+    /**
+     * A distribution's first start: no demo data, so nobody could sign in — Paddock says how to make the first admin;
+     * started again with PADDOCK_ADMIN_USER and PADDOCK_ADMIN_PASSWORD, that admin exists and signs in on the page.
+     */
+    @Test
+    void aFreshInstallWithoutDemoDataGetsItsFirstAdminFromTheOperator() throws Exception {
+        Path dataDir = TestPaths.dir("launcher-first-admin");
+        int port = freePort();
+        Map<String, String> env = new java.util.HashMap<>(Map.of("PADDOCK_HTTP_PORT", String.valueOf(port),
+                "PADDOCK_DATA_DIR", dataDir.toString(), "PADDOCK_DEMO_DATA", "false"));
+        PaddockProcess bare = launch(env, TestPaths.dir("launcher-first-admin-run1"));
+        bare.awaitReady();
+        assertThat(bare.output()).contains("No admin can sign in yet: set PADDOCK_ADMIN_USER and PADDOCK_ADMIN_PASSWORD")
+                .doesNotContain("Demo users");
+        assertThat(signIn(port, "admin", "paddock-demo")).as("no demo admin").isFalse();
+        bare.interruptAndAwaitExit();
+
+        env.put("PADDOCK_ADMIN_USER", "root");
+        env.put("PADDOCK_ADMIN_PASSWORD", "first-of-many");
+        PaddockProcess withAdmin = launch(env, TestPaths.dir("launcher-first-admin-run2"));
+        withAdmin.awaitReady();
+        assertThat(withAdmin.output()).contains("First admin 'root' created").doesNotContain("No admin can sign in yet");
+        assertThat(signIn(port, "root", "wrong-password")).isFalse();
+        assertThat(signIn(port, "root", "first-of-many")).isTrue();
+        withAdmin.interruptAndAwaitExit();
+    }
+
+    /** Signs in on the sign-in page as a person would (its form, its view state, a session cookie); whether it took. */
+    private static boolean signIn(int port, String user, String password) throws Exception {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new java.net.CookieManager())
+                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        String page = http.send(LocalHttp.request(port, "/login.xhtml").build(), HttpResponse.BodyHandlers.ofString()).body();
+        var viewState = java.util.regex.Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"")
+                .matcher(page);
+        assertThat(viewState.find()).as("the sign-in page has a view state").isTrue();
+        // PrimeFaces' script adds the page's CSP nonce to every form it posts; a form without it never acts
+        var nonce = java.util.regex.Pattern.compile("PrimeFaces\\.csp\\.init\\('([^']+)'\\)").matcher(page);
+        assertThat(nonce.find()).as("the sign-in page has a nonce").isTrue();
+        String form = String.join("&", List.of("login-form=login-form", "login-form%3Anext=",
+                "primefaces.nonce=" + java.net.URLEncoder.encode(nonce.group(1), java.nio.charset.StandardCharsets.UTF_8),
+                "login-form%3Ausername=" + user, "login-form%3Apassword=" + password, "login-form%3Asign-in=",
+                "jakarta.faces.ViewState=" + java.net.URLEncoder.encode(viewState.group(1), java.nio.charset.StandardCharsets.UTF_8)));
+        HttpResponse<String> answer = http.send(LocalHttp.request(port, "/login.xhtml")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+        return !answer.body().contains("Wrong user name or password")
+                && http.send(LocalHttp.request(port, "/account.xhtml").build(), HttpResponse.BodyHandlers.ofString())
+                .body().contains(user);
+    }
+
     @Test
     void killedInTheMiddleOfAPushNothingIsHalfPushed() throws Exception {
         Path pgData = TestPaths.dir("launcher-kill-postgres");
