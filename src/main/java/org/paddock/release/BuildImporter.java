@@ -1,5 +1,7 @@
 package org.paddock.release;
 
+import org.paddock.platform.security.User;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -36,6 +38,9 @@ public class BuildImporter {
     ReleaseRepository releases;
 
     @Inject
+    ModuleStreams streams;
+
+    @Inject
     Clock clock;
 
     @Inject
@@ -57,18 +62,25 @@ public class BuildImporter {
         }
     }
 
-    /** A new build of {@code release}, not yet persisted; {@code field} prefixes the error fields ({@code builds[0]}). */
-    public ModuleBuild create(Release release, BuildDraft d, String field) {
+    /**
+     * A new build of {@code release}, not yet persisted; {@code field} prefixes the error fields ({@code builds[0]}).
+     * The first build of a {@code name:stream} in the release makes its module stream, owned by one of {@code by}'s
+     * groups ({@code ownerGroup} names which when it is not clear; see {@link ModuleStreams#findOrOpen}); a stream past
+     * its end of life takes none.
+     */
+    public ModuleBuild create(Release release, BuildDraft d, String field, User by, String ownerGroup) {
         List<FieldError> errors = new ArrayList<>();
         if (d.name() == null || d.stream() == null) {
             throw new InvalidInputException(field, "a module build needs name and stream");
         }
-        Optional<ModuleStream> stream = release.getModuleStreams().stream()
-                .filter(s -> s.getName().equals(d.name()) && s.getStream().equals(d.stream())).findFirst();
-        if (stream.isEmpty()) {
-            throw new InvalidInputException(field + ".name", "release " + release.getName() + " has no module stream "
-                    + d.name() + ":" + d.stream());
+        try {
+            ModuleStream.requirePart("module name", d.name());
+            ModuleStream.requirePart("stream", d.stream());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidInputException(field + ".name", e.getMessage());
         }
+        Optional<ModuleStream> stream = Optional.of(streams.findOrOpen(release, d.name(), d.stream(),
+                d.summary(), by, ownerGroup, field));
         if (d.version() == null || d.context() == null || d.arch() == null) {
             throw new InvalidInputException(field, d.name() + ":" + d.stream()
                     + " needs version, context and arch (name:stream:version:context:arch)");

@@ -42,11 +42,13 @@ public class CatalogResource {
     EntityManager em;
 
 
+    /** {@code eol}: the last day the stream takes updates, {@code null} when none is set. */
     public record ModuleView(String release, String name, String stream, String nameStream, String summary,
-                             String ownerGroup) {
+                             String ownerGroup, String eol) {
         static ModuleView of(ModuleStream ms) {
             return new ModuleView(ms.getRelease().getName(), ms.getName(), ms.getStream(), ms.getNameStream(),
-                    ms.getSummary(), ms.getOwnerGroup() == null ? null : ms.getOwnerGroup().getName());
+                    ms.getSummary(), ms.getOwnerGroup() == null ? null : ms.getOwnerGroup().getName(),
+                    ms.getEndOfLife() == null ? null : ms.getEndOfLife().toString());
         }
     }
 
@@ -55,7 +57,8 @@ public class CatalogResource {
                             List<PackageView> packages) {
     }
 
-    public record BuildImport(String release, BuildDraft build, String modulemd) {
+    /** {@code ownerGroup}: which of the caller's groups owns a module stream this import makes (when not clear). */
+    public record BuildImport(String release, BuildDraft build, String modulemd, String ownerGroup) {
     }
 
     @GET
@@ -123,7 +126,8 @@ public class CatalogResource {
         }
         List<ModuleBuild> created = new java.util.ArrayList<>();
         for (BuildDraft d : drafts) {
-            ModuleBuild b = importer.create(release, d, body.build() != null ? "build" : "modulemd");
+            ModuleBuild b = importer.create(release, d, body.build() != null ? "build" : "modulemd", user,
+                    body.ownerGroup());
             Permissions.requireMaintain(user, List.of(b.getModuleStream().owned()), "import builds of " + b.getModuleStream().getNameStream());
             em.persist(b);
             created.add(b);

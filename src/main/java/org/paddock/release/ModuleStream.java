@@ -49,6 +49,10 @@ public class ModuleStream {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    /** The last day it takes new updates, or {@code null}: no end of life set. */
+    @Column(name = "eol")
+    private java.time.LocalDate endOfLife;
+
     protected ModuleStream() {
     }
 
@@ -66,6 +70,24 @@ public class ModuleStream {
                     + "hold only letters, digits and . _ + - (at most 100 characters)");
         }
         return value;
+    }
+
+    /** Sets the last day it takes new updates ({@code null}: none). */
+    public void endLifeOn(java.time.LocalDate day) {
+        this.endOfLife = day;
+    }
+
+    public void summarize(String summary) {
+        this.summary = summary == null ? "" : summary.strip();
+    }
+
+    public java.time.LocalDate getEndOfLife() {
+        return endOfLife;
+    }
+
+    /** Whether its life has ended as of {@code now} (UTC): past its end-of-life day, it takes no new update. */
+    public boolean hasEnded(Instant now) {
+        return endOfLife != null && now.atZone(java.time.ZoneOffset.UTC).toLocalDate().isAfter(endOfLife);
     }
 
     /** Hands the stream to a group of maintainers; they may then act on its updates. */

@@ -38,6 +38,9 @@ public class ReleasesResource {
     AdminChanges changes;
 
     @Inject
+    ModuleStreams streams;
+
+    @Inject
     CurrentUser caller;
 
     public record ReleaseView(String name, String longName, String state, String aliasPrefix, List<String> modules) {
@@ -48,6 +51,39 @@ public class ReleasesResource {
     }
 
     public record ReleaseDetail(ReleaseView release, List<AdminChanges.Change> changes) {
+    }
+
+    /** A module stream as admins see it: {@code eol} is the last day it takes updates ({@code null}: none set). */
+    public record StreamView(String release, String nameStream, String summary, String ownerGroup, String eol,
+                             List<AdminChanges.Change> changes) {
+    }
+
+    private StreamView view(ModuleStream s) {
+        return new StreamView(s.getRelease().getName(), s.getNameStream(), s.getSummary(),
+                s.getOwnerGroup() == null ? null : s.getOwnerGroup().getName(),
+                s.getEndOfLife() == null ? null : s.getEndOfLife().toString(),
+                changes.of(AdminChanges.Kind.MODULE_STREAM, s.getRelease().getName() + "/" + s.getNameStream()));
+    }
+
+    /** Admins make a module stream: {@code name}, {@code stream}, {@code ownerGroup}, {@code summary}, {@code eol}. */
+    @POST
+    @Path("{name}/streams")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    public Response openStream(@PathParam("name") String name, ModuleStreams.Form form) {
+        Release r = service.byName(name);
+        ModuleStream s = streams.open(r, form, caller.requireApiCaller());
+        return Response.created(URI.create("v1/releases/" + name + "/streams/" + s.getNameStream())).entity(view(s)).build();
+    }
+
+    /** Admins change a stream: {@code ownerGroup}, {@code summary}, {@code eol} ("" removes it; today retires it). */
+    @PATCH
+    @Path("{name}/streams/{stream}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    public StreamView editStream(@PathParam("name") String name, @PathParam("stream") String stream,
+                                 ModuleStreams.Form form) {
+        return view(streams.edit(service.byName(name), stream, form, caller.requireApiCaller()));
     }
 
     @GET

@@ -11,7 +11,7 @@ import java.util.List;
  */
 public record UpdateDraft(String release, List<String> builds, List<BuildDraft> newBuilds, String modulemd,
                           String type, String severity, String title, String notes, String suggestion,
-                          List<ReferenceDraft> references) {
+                          List<ReferenceDraft> references, String ownerGroup) {
 
     public UpdateDraft {
         builds = builds == null ? List.of() : List.copyOf(builds);

@@ -113,7 +113,7 @@ public class UpdateFormBacking {
             }
             refs = parseReferences(references);
             UpdateDraft draft = new UpdateDraft(release, pickedBuilds, List.of(), blankToNull(yaml), type, severity,
-                    title, notes, suggestion, refs);
+                    title, notes, suggestion, refs, null);
             ModuleUpdate saved = alias == null ? service.submit(draft, currentUser.require())
                     : service.edit(alias, draft, currentUser.require());
             var ext = faces.getExternalContext();

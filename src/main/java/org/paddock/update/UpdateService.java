@@ -203,7 +203,14 @@ public class UpdateService {
                 continue;
             }
             try {
-                builds.add(importer.create(release, drafts.get(i), field));
+                builds.add(importer.create(release, drafts.get(i), field, caller, draft.ownerGroup()));
+            } catch (InvalidInputException e) {
+                errors.addAll(e.errors());
+            }
+        }
+        for (ModuleStream s : streams(builds)) {
+            try {
+                org.paddock.release.ModuleStreams.requireAlive(s, clock.instant(), "builds");
             } catch (InvalidInputException e) {
                 errors.addAll(e.errors());
             }

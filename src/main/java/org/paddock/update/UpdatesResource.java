@@ -163,6 +163,6 @@ public class UpdatesResource {
                 d.severity() != null ? d.severity() : u.getSeverity().word(),
                 d.title() != null ? d.title() : u.getTitle(),
                 d.notes() != null ? d.notes() : u.getNotes(),
-                d.suggestion() != null ? d.suggestion() : u.getSuggestion().word(), refs);
+                d.suggestion() != null ? d.suggestion() : u.getSuggestion().word(), refs, d.ownerGroup());
     }
 }

@@ -151,4 +151,70 @@ class ReleasesApiIT extends DeployedApi {
         assertThat(ApiTokens.count("select count(*) from admin_change")).isEqualTo(changes);
         as(null).get("api/v1/releases/F45").then().body("release.state", equalTo("current"));
     }
+
+    /**
+     * The first build of a new {@code name:stream} makes the stream, owned by the maintainer's group (asked for when
+     * they have several); admins make streams, move them and end their life, after which no update is taken.
+     */
+    @Test
+    void streamsComeWithTheirFirstBuildAndEndTheirLife() throws Exception {
+        String name = fresh("M");
+        as(admin).body(Map.of("name", name, "longName", "Streams", "state", "current", "aliasPrefix", "STREAMS"))
+                .post("api/v1/releases").then().statusCode(201);
+        String bob = ApiTokens.issue("bob");
+        // bob is in one group: his first ruby:3.4 build makes the stream, owned by ruby-maintainers
+        TestBuilds.Build ruby = TestBuilds.build("ruby", "3.4");
+        ruby.rpm("ruby-3.4.1-1.module_f46+1+" + ruby.context() + ".x86_64");
+        api().submit(bob, Map.of("release", name, "type", "bugfix", "title", "ruby 3.4", "newBuilds", List.of(ruby.toMap())));
+        as(null).get("api/v1/modules?release=" + name).then()
+                .body("find { it.nameStream == 'ruby:3.4' }.ownerGroup", equalTo("ruby-maintainers"));
+        // nginx is owned by nginx-maintainers in F45: alice's first nginx:1.26 build goes to them too
+        TestBuilds.Build nginx = TestBuilds.build("nginx", "1.26");
+        nginx.rpm("nginx-1.26.0-1.module_f46+1+" + nginx.context() + ".x86_64");
+        api().submit(alice, Map.of("release", name, "type", "bugfix", "title", "nginx 1.26", "newBuilds", List.of(nginx.toMap())));
+        as(null).get("api/v1/modules?release=" + name).then()
+                .body("find { it.nameStream == 'nginx:1.26' }.ownerGroup", equalTo("nginx-maintainers"));
+        // caddy is new everywhere and alice is in two groups: she says which, and only one of her own
+        TestBuilds.Build caddy = TestBuilds.build("caddy", "2");
+        caddy.rpm("caddy-2.8.4-1.module_f46+1+" + caddy.context() + ".x86_64");
+        Map<String, Object> update = Map.of("release", name, "type", "bugfix", "title", "caddy 2",
+                "newBuilds", List.of(caddy.toMap()));
+        as(alice).body(update).post("api/v1/updates").then().statusCode(422)
+                .body("errors[0].field", equalTo("ownerGroup")).body("errors[0].reason", containsString("say which"));
+        java.util.HashMap<String, Object> named = new java.util.HashMap<>(update);
+        named.put("ownerGroup", "ruby-maintainers");
+        as(alice).body(named).post("api/v1/updates").then().statusCode(422)
+                .body("errors[0].field", equalTo("ownerGroup")).body("errors[0].reason", containsString("alice is not in group ruby-maintainers"));
+        assertThat(ApiTokens.count("select count(*) from module_stream s join release r on r.id = s.release_id"
+                + " where r.name = '" + name + "' and s.name = 'caddy'")).as("nothing half-stored").isZero();
+        named.put("ownerGroup", "nginx-maintainers");
+        api().submit(alice, named);
+
+        // admins: make one, move it, end its life
+        as(admin).body(Map.of("name", "httpd", "stream", "2.4", "ownerGroup", "nginx-maintainers", "summary", "Apache",
+                "eol", "2020-01-01")).post("api/v1/releases/" + name + "/streams").then().statusCode(422)
+                .body("errors[0].field", equalTo("eol"));
+        as(admin).body(Map.of("name", "httpd", "stream", "2.4", "ownerGroup", "nobody-here"))
+                .post("api/v1/releases/" + name + "/streams").then().statusCode(422).body("errors[0].field", equalTo("ownerGroup"));
+        as(alice).body(Map.of("name", "httpd", "stream", "2.4", "ownerGroup", "nginx-maintainers"))
+                .post("api/v1/releases/" + name + "/streams").then().statusCode(403);
+        as(admin).body(Map.of("name", "httpd", "stream", "2.4", "ownerGroup", "nginx-maintainers", "summary", "Apache"))
+                .post("api/v1/releases/" + name + "/streams").then().statusCode(201).body("ownerGroup", equalTo("nginx-maintainers"));
+        as(admin).body(Map.of("ownerGroup", "postgresql-maintainers")).patch("api/v1/releases/" + name + "/streams/httpd:2.4")
+                .then().statusCode(200).body("ownerGroup", equalTo("postgresql-maintainers"))
+                .body("changes[0].field", equalTo("ownerGroup")).body("changes[0].by", equalTo("admin"));
+        as(admin).body(Map.of("eol", "2020-01-01")).patch("api/v1/releases/" + name + "/streams/ruby:3.4")
+                .then().statusCode(200).body("eol", equalTo("2020-01-01"));
+        TestBuilds.Build late = TestBuilds.build("ruby", "3.4");
+        late.rpm("ruby-3.4.2-1.module_f46+2+" + late.context() + ".x86_64");
+        as(bob).body(Map.of("release", name, "type", "bugfix", "title", "too late", "newBuilds", List.of(late.toMap())))
+                .post("api/v1/updates").then().statusCode(422)
+                .body("errors[0].reason", containsString("reached its end of life on 2020-01-01"));
+        as(null).get("api/v1/modules?release=" + name).then()
+                .body("find { it.nameStream == 'ruby:3.4' }.eol", equalTo("2020-01-01"));
+        as(admin).body(Map.of("eol", "")).patch("api/v1/releases/" + name + "/streams/ruby:3.4").then().statusCode(200);
+        as(admin).body(Map.of("eol", "soon")).patch("api/v1/releases/" + name + "/streams/ruby:3.4").then().statusCode(422)
+                .body("errors[0].field", equalTo("eol"));
+        as(admin).body(Map.of("summary", "x")).patch("api/v1/releases/" + name + "/streams/nope:1").then().statusCode(404);
+    }
 }

@@ -197,8 +197,9 @@ class UpdatesApiIT extends DeployedApi {
                 .body("errors[0].reason", equalTo("there is no release 'F99'"));
         as(alice).body(Map.of("release", release, "type", "bugfix", "title", "x",
                         "modulemd", TestBuilds.nginxModulemd().replace("name: nginx", "name: httpd")))
-                .post("api/v1/updates").then().statusCode(422)
-                .body("errors[0].reason", equalTo("release " + release + " has no module stream httpd:1.24"));
+                .post("api/v1/updates").then().statusCode(422).body("errors[0].field", equalTo("ownerGroup"))
+                .body("errors[0].reason", equalTo("httpd:1.24 is new in " + release
+                        + ": say which of your groups owns it (nginx-maintainers, postgresql-maintainers)"));
         as(alice).body(Map.of("release", release, "type", "bugfix", "title", "again", "modulemd", TestBuilds.nginxModulemd(taken)))
                 .post("api/v1/updates").then().statusCode(422)
                 .body("errors[0].reason", equalTo("module build " + TestBuilds.nginxNsvca(taken) + " was already submitted"));

@@ -147,7 +147,7 @@ class JsonBodiesTest {
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors().get(0).field()).isEqualTo("data.a\u0000"));
         assertThat(read("{\"builds\":[\"nginx:1.24:1:c:x86_64\"],\"title\":\"ünïcødé 💡\"}", UpdateDraft.class))
                 .isEqualTo(new UpdateDraft(null, List.of("nginx:1.24:1:c:x86_64"), null, null, null, null,
-                        "ünïcødé 💡", null, null, null));
+                        "ünïcødé 💡", null, null, null, null));
     }
 
     @Test
