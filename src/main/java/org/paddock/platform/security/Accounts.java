@@ -63,6 +63,14 @@ public class Accounts {
                 .filter(u -> hasher.verify(password.toCharArray(), u.getPasswordHash()));
     }
 
+    /** The stored form of a new password, or a refusal when it is too short. */
+    String hashNewPassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD) {
+            throw new InvalidInputException("password", "must be at least " + MIN_PASSWORD + " characters");
+        }
+        return hasher.generate(password.toCharArray());
+    }
+
     public boolean hasPassword(User user, String password) {
         return hasher.verify(password.toCharArray(), user.getPasswordHash());
     }

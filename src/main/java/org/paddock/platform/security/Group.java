@@ -32,6 +32,10 @@ public class Group {
         this.description = description == null ? "" : description;
     }
 
+    public void describe(String newDescription) {
+        this.description = newDescription == null ? "" : newDescription;
+    }
+
     public Long getId() {
         return id;
     }

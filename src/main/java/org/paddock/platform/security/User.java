@@ -89,6 +89,36 @@ public class User {
         this.active = false;
     }
 
+    public void activate() {
+        this.active = true;
+    }
+
+    public void rename(String newDisplayName) {
+        this.displayName = Objects.requireNonNull(newDisplayName);
+    }
+
+    public void changeEmail(String newEmail) {
+        this.email = newEmail == null ? "" : newEmail;
+    }
+
+    public void changeRoles(Set<Role> newRoles) {
+        this.roles.clear();
+        this.roles.addAll(newRoles);
+    }
+
+    public void changeGroups(Set<Group> newGroups) {
+        this.groups.clear();
+        this.groups.addAll(newGroups);
+    }
+
+    public void join(Group group) {
+        this.groups.add(Objects.requireNonNull(group));
+    }
+
+    public void leave(Group group) {
+        this.groups.remove(group);
+    }
+
     public Long getId() {
         return id;
     }
