@@ -1,0 +1,69 @@
+package org.paddock.platform.security;
+
+import org.junit.jupiter.api.Test;
+import org.paddock.testsupport.ApiTokens;
+import org.paddock.testsupport.PageTest;
+import org.paddock.testsupport.pages.UsersPage;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An admin on the Users page: creates a group of maintainers and adds alice to it, edits a user's roles and
+ * disables them, resets a password; wrong input is told next to its field and stores nothing.
+ */
+class UsersPageIT extends PageTest {
+
+    private UsersPage usersPage() {
+        return new UsersPage(browser, base);
+    }
+
+    @Test
+    void anAdminCreatesAGroupAndAddsAlice() {
+        String group = "httpd-maintainers-" + UUID.randomUUID().toString().substring(0, 6);
+        signIn("admin");
+        UsersPage page = usersPage().open();
+
+        long groups = ApiTokens.count("select count(*) from paddock_group");
+        page.createGroup("Httpd Maintainers", "Maintainers of httpd");
+        page.waitForText("must start with a lower-case letter");
+        assertThat(page.groupFormText()).contains("must start with a lower-case letter");
+        assertThat(ApiTokens.count("select count(*) from paddock_group")).isEqualTo(groups);
+
+        page.createGroup(group, "Maintainers of httpd");
+        page.addMember(group, "alice");
+        assertThat(page.group(group)).contains("alice");
+        assertThat(page.user("alice")).contains(group);
+
+        page.addMember(group, "nobody");
+        page.waitForText("there is no user 'nobody'");
+        page.screenshot("users-groups");
+
+        page.removeMember(group, "alice");
+        assertThat(page.user("alice")).doesNotContain(group);
+    }
+
+    @Test
+    void anAdminEditsAUserDisablesThemAndResetsTheirPasswordButNotThemself() {
+        signIn("admin");
+        UsersPage page = usersPage().edit("erin");
+        page.toggleRole("maintainer").toggleActive().save();
+        assertThat(page.user("erin")).contains("maintainer").contains("policy_editor").contains("disabled");
+        assertThat(page.changes()).contains("admin active true false").contains("roles");
+
+        page.resetPassword("short");
+        page.waitForText("must be at least 8 characters");
+        assertThat(page.editedDisplayName()).isEqualTo("Erin Editor"); // the other form still shows what is stored
+        page.resetPassword("a-new-password");
+        assertThat(page.changes()).contains("password").contains("reset");
+
+        page.edit("erin").toggleActive().save();
+        assertThat(page.user("erin")).contains("active");
+        page.screenshot("users-edit");
+
+        page.edit("admin").toggleActive().save();
+        page.waitForText("admin may not disable themself");
+        assertThat(page.user("admin")).contains("active");
+    }
+}
