@@ -83,6 +83,10 @@ class HostileInputIT extends DeployedApi {
                 {"POST", "/api/v1/releases", "admin"},
                 {"PATCH", "/api/v1/releases/" + release, "admin"},
                 {"POST", "/api/v1/releases/" + release + "/branch", "admin"},
+                {"POST", "/api/v1/groups", "admin"},
+                {"PATCH", "/api/v1/groups/ruby-maintainers", "admin"},
+                {"PATCH", "/api/v1/users/bob", "admin"},
+                {"POST", "/api/v1/users/bob/password", "admin"},
         };
         // Malformed, mis-shaped or unstorable JSON: the same answer at every endpoint that reads JSON.
         for (String[] e : bodyEndpoints) {
@@ -297,6 +301,22 @@ class HostileInputIT extends DeployedApi {
         for (String v : List.of("\"yes\"", "1", "0", "\"true\"", "\"false\"", "[true]", "null", "{}")) {
             t.add(json("POST", active, "admin", "{\"active\":" + v + "}", 422, "active"));
         }
+
+        // groups and people
+        String gr = "/api/v1/groups";
+        t.add(json("POST", gr, "admin", "{\"name\":5}", 422, "name"));
+        t.add(json("POST", gr, "admin", "{\"name\":\"a\\u0000\"}", 422, "name"));
+        t.add(json("POST", gr, "admin", "{\"name\":" + str("g".repeat(65)) + "}", 422, "name"));
+        t.add(json("POST", gr, "admin", "{\"name\":\"hostile\",\"description\":" + str("d".repeat(201)) + "}", 422, "description"));
+        t.add(json("PATCH", gr + "/ruby-maintainers", "admin", "{\"description\":[]}", 422, "description"));
+        String bob = "/api/v1/users/bob";
+        t.add(json("PATCH", bob, "admin", "{\"roles\":\"admin\"}", 422, "roles"));
+        t.add(json("PATCH", bob, "admin", "{\"roles\":[null]}", 422, ANY));
+        t.add(json("PATCH", bob, "admin", "{\"groups\":[5]}", 422, ANY));
+        t.add(json("PATCH", bob, "admin", "{\"active\":\"no\"}", 422, "active"));
+        t.add(json("PATCH", bob, "admin", "{\"displayName\":" + str("n".repeat(201)) + "}", 422, "displayName"));
+        t.add(json("PATCH", bob, "admin", "{\"email\":" + str("e".repeat(200) + "@x.example") + "}", 422, "email"));
+        t.add(json("POST", bob + "/password", "admin", "{\"password\":12345678}", 422, "password"));
 
         // policies, Greenwave's YAML
         String pol = "/api/v1/policies?reason=hostile";
