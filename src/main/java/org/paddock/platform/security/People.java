@@ -141,6 +141,22 @@ public class People {
 
     // --- people ------------------------------------------------------------------------------------------
 
+    /** An admin creates a user ({@link Accounts#createUser} checks the input); recorded as the user's first changes. */
+    @Transactional
+    public UserView createUser(User by, String username, String displayName, String email, String password,
+                               Set<Role> roles, Set<String> groupNames) {
+        Permissions.requireManageUsers(by);
+        User u = accounts.createUser(username, displayName, email, password, roles, groupNames);
+        Instant now = clock.instant();
+        changes.record(by.getId(), now, Kind.USER, u.getUsername(), "username", null, u.getUsername());
+        changes.record(by.getId(), now, Kind.USER, u.getUsername(), "roles", null, rolesOf(u));
+        changes.record(by.getId(), now, Kind.USER, u.getUsername(), "groups", null, groupsOf(u));
+        for (Group g : u.getGroups()) {
+            changes.record(by.getId(), now, Kind.GROUP, g.getName(), "member", null, u.getUsername());
+        }
+        return view(u);
+    }
+
     public UserView user(User by, String username) {
         Permissions.requireManageUsers(by);
         return view(user(username));

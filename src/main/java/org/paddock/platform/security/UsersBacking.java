@@ -153,7 +153,7 @@ public class UsersBacking {
         pages.run(() -> {
             Set<Role> r = EnumSet.noneOf(Role.class);
             roles.forEach(w -> r.add(Role.valueOf(w.toUpperCase())));
-            accounts.createUser(username, displayName, email, password, r, new HashSet<>(groups));
+            people.createUser(caller(), username, displayName, email, password, r, new HashSet<>(groups));
             return "/users.xhtml";
         }, Pages.Errors.byField("user-form", null));
     }

@@ -3,6 +3,7 @@ package org.paddock.platform.security;
 import org.junit.jupiter.api.Test;
 import org.paddock.testsupport.ApiTokens;
 import org.paddock.testsupport.PageTest;
+import org.paddock.testsupport.pages.LoginPage;
 import org.paddock.testsupport.pages.UsersPage;
 
 import java.util.UUID;
@@ -40,7 +41,13 @@ class UsersPageIT extends PageTest {
         page.waitForText("there is no user 'nobody'");
         page.screenshot("users-groups");
 
-        page.removeMember(group, "alice");
+        String pat = "pat-" + group.substring(group.length() - 6);
+        page.createUser(pat, "Pat Example", "a-long-password");
+        page.addMember(group, pat);
+        assertThat(page.group(group)).contains(pat);
+        assertThat(page.edit(pat).changes()).contains("username").contains(pat).contains(group);
+
+        page.open().removeMember(group, "alice");
         assertThat(page.user("alice")).doesNotContain(group);
     }
 
@@ -51,6 +58,12 @@ class UsersPageIT extends PageTest {
         page.toggleRole("maintainer").toggleActive().save();
         assertThat(page.user("erin")).contains("maintainer").contains("policy_editor").contains("disabled");
         assertThat(page.changes()).contains("admin active true false").contains("roles");
+
+        page.signOut(); // a disabled user cannot sign in
+        loginPage().open().attempt("erin", LoginPage.DEMO_PASSWORD);
+        loginPage().waitForWrongPassword();
+        signIn("admin");
+        page.edit("erin");
 
         page.resetPassword("short");
         page.waitForText("must be at least 8 characters");

@@ -25,6 +25,15 @@ public class UsersPage extends Page {
         return this;
     }
 
+    /** Creates a user with no roles or groups. */
+    public UsersPage createUser(String username, String displayName, String password) {
+        replace("user-form:username", username);
+        replace("user-form:displayName", displayName);
+        replace("user-form:password", password);
+        submit("user-form:create-user");
+        return this;
+    }
+
     public UsersPage createGroup(String name, String description) {
         replace("group-form:groupName", name);
         replace("group-form:groupDescription", description);
