@@ -6,6 +6,7 @@ import jakarta.inject.Named;
 import org.paddock.platform.Pages;
 import org.paddock.platform.security.CurrentUser;
 import org.paddock.release.Release;
+import org.paddock.release.ReleaseFields;
 import org.paddock.release.Releases;
 
 import java.net.URLEncoder;
@@ -31,15 +32,16 @@ public class ReleaseAdminBacking {
     @Inject
     Pages pages;
 
-    private String name;
-    private String longName;
-    private String state = "pending";
-    private String aliasPrefix;
+    private final ReleaseFields fields = new ReleaseFields();
     private String branchFrom;
+
+    public ReleaseAdminBacking() {
+        fields.setState("pending");
+    }
 
     public void create() {
         pages.run(() -> {
-            Releases.Form form = new Releases.Form(name, longName, state, aliasPrefix);
+            Releases.Form form = fields.toForm();
             Release made = branchFrom == null || branchFrom.isBlank()
                     ? releases.create(form, currentUser.require())
                     : branching.branch(branchFrom, form, currentUser.require());
@@ -50,14 +52,7 @@ public class ReleaseAdminBacking {
     }
 
     public String getMade() { return pages.flashed("releaseMade"); }
-    public String getName() { return name; }
-    public void setName(String name) { this.name = name; }
-    public String getLongName() { return longName; }
-    public void setLongName(String longName) { this.longName = longName; }
-    public String getState() { return state; }
-    public void setState(String state) { this.state = state; }
-    public String getAliasPrefix() { return aliasPrefix; }
-    public void setAliasPrefix(String aliasPrefix) { this.aliasPrefix = aliasPrefix; }
+    public ReleaseFields getFields() { return fields; }
     public String getBranchFrom() { return branchFrom; }
     public void setBranchFrom(String branchFrom) { this.branchFrom = branchFrom; }
 }

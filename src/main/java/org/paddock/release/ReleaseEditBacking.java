@@ -36,25 +36,21 @@ public class ReleaseEditBacking {
     Pages pages;
 
     private String release;
-    private String longName;
-    private String state;
-    private String aliasPrefix;
+    private ReleaseFields fields = new ReleaseFields();
 
     @PostConstruct
     void read() {
         release = faces.getExternalContext().getRequestParameterMap().get("release");
         if (release != null && !faces.isPostback()) {
-            repository.findByName(release).ifPresent(r -> {
-                longName = r.getLongName();
-                state = r.getState().word();
-                aliasPrefix = r.getAliasPrefix();
-            });
+            repository.findByName(release).ifPresent(r -> fields = new ReleaseFields(r));
         }
     }
 
     public void save() {
         pages.run(() -> {
-            Release r = releases.edit(release, new Releases.Form(null, longName, state, aliasPrefix), currentUser.require());
+            Releases.Form form = fields.toForm();
+            Release r = releases.edit(release, new Releases.Form(null, form.longName(), form.state(), form.aliasPrefix()),
+                    currentUser.require());
             pages.flash("releaseSaved", r.getName() + " saved: " + r.getState().word() + ", ids " + r.getAliasPrefix() + "-…");
             return "/release.xhtml?release=" + URLEncoder.encode(r.getName(), StandardCharsets.UTF_8);
         }, Pages.Errors.byField("release-edit", "release-edit:save"));
@@ -62,10 +58,5 @@ public class ReleaseEditBacking {
 
     public String getSaved() { return pages.flashed("releaseSaved"); }
     public String getRelease() { return release; }
-    public String getLongName() { return longName; }
-    public void setLongName(String longName) { this.longName = longName; }
-    public String getState() { return state; }
-    public void setState(String state) { this.state = state; }
-    public String getAliasPrefix() { return aliasPrefix; }
-    public void setAliasPrefix(String aliasPrefix) { this.aliasPrefix = aliasPrefix; }
+    public ReleaseFields getFields() { return fields; }
 }
