@@ -11,14 +11,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.paddock.platform.security.CurrentUser;
-import org.paddock.platform.security.User;
-import org.paddock.release.ModuleStream;
 import org.paddock.release.Release;
 import org.paddock.release.Releases;
 import org.paddock.release.ReleasesResource;
 
 import java.net.URI;
-import java.util.List;
 
 /**
  * {@code POST /api/v1/releases/{name}/branch} (admins): a new release from an existing one in one step — its module
@@ -32,10 +29,7 @@ import java.util.List;
 public class ReleaseBranchResource {
 
     @Inject
-    Releases releases;
-
-    @Inject
-    CadenceStore cadences;
+    ReleaseBranching branching;
 
     @Inject
     CurrentUser caller;
@@ -44,18 +38,7 @@ public class ReleaseBranchResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     public Response branch(@PathParam("name") String name, Releases.Form form) {
-        User by = caller.requireApiCaller();
-        Release from = releases.byName(name);
-        Releases.Form named = form == null ? null : new Releases.Form(form.name(), form.longName(), form.state(),
-                form.aliasPrefix() == null ? from.getAliasPrefix() : form.aliasPrefix());
-        Release to = releases.create(named, by);
-        cadences.find(CadenceStore.Owner.RELEASE, from.getId()).ifPresent(c -> cadences.save(CadenceStore.Owner.RELEASE, to.getId(), c, by));
-        List<ModuleStream> copies = releases.copyStreams(from, to, by);
-        for (ModuleStream copy : copies) {
-            from.getModuleStreams().stream().filter(s -> s.getNameStream().equals(copy.getNameStream())).findFirst()
-                    .flatMap(s -> cadences.find(CadenceStore.Owner.MODULE_STREAM, s.getId()))
-                    .ifPresent(c -> cadences.save(CadenceStore.Owner.MODULE_STREAM, copy.getId(), c, by));
-        }
+        Release to = branching.branch(name, form, caller.requireApiCaller());
         return Response.created(URI.create("v1/releases/" + to.getName())).entity(ReleasesResource.ReleaseView.of(to))
                 .build();
     }

@@ -89,4 +89,36 @@ class HomePageIT extends PageTest {
         assertThat(page.heading()).isEqualTo("Page not found");
         assertThat(page.brand()).isEqualTo("Paddock");
     }
+
+    /**
+     * An admin makes a release on the home page, branched from F45: it opens with F45's streams, its advisory prefix
+     * and a note; a name already taken is refused next to the field; the release page moves it on. Others see no form.
+     */
+    @Test
+    void anAdminMakesAReleaseBranchedFromAnotherAndMovesItOn() throws Exception {
+        String name = org.paddock.testsupport.TestReleases.name("BR");
+        try {
+            signIn("alice");
+            assertThat(homePage().offersNewRelease()).as("a maintainer makes no release").isFalse();
+            signIn("admin");
+            HomePage home = homePage();
+            home.makeRelease("F45", "again", "FEDORA", "current", null);
+            home.waitForText("there is already a release 'F45'");
+            home.screenshot("home-new-release-refused");
+            home.makeRelease(name, "Branched " + name, "FEDORA-BR", "current", "F45");
+            ReleasePage release = new ReleasePage(browser, base);
+            release.waitForTitle(name + " · Paddock");
+            assertThat(release.note()).contains("Release " + name + " made, branched from F45");
+            assertThat(release.aliasPrefix()).isEqualTo("FEDORA-BR-YYYY-…");
+            release.screenshot("release-branched");
+            assertThat(release.openStream("nginx:1.24").owner()).isEqualTo("nginx-maintainers");
+            release = releasePage(name);
+            release.moveTo("frozen");
+            release.waitForText(name + " saved: frozen");
+            release.moveTo("pending");
+            release.waitForText("never goes back to pending");
+        } finally {
+            org.paddock.testsupport.TestReleases.delete(name);
+        }
+    }
 }

@@ -87,6 +87,10 @@ public class CurrentUser {
         return Permissions.mayManageWebhooks(get().orElse(null));
     }
 
+    public boolean mayManageReleases() {
+        return Permissions.mayManageReleases(get().orElse(null));
+    }
+
     public boolean mayManageUsers() {
         return Permissions.mayManageUsers(get().orElse(null));
     }

@@ -43,4 +43,27 @@ public class HomePage extends Page {
         waitFor(d -> d.getTitle().equals(name + " · Paddock"));
         return new ReleasePage(browser, base);
     }
+
+    /** Whether the "New release" form is offered (admins only). */
+    public boolean offersNewRelease() {
+        return has("new-release");
+    }
+
+    /** Fills the "New release" form ({@code branchFrom} null: a release of its own) and makes it. */
+    public void makeRelease(String name, String longName, String prefix, String state, String branchFrom) {
+        replace("release-form:name", name);
+        replace("release-form:longName", longName);
+        replace("release-form:aliasPrefix", prefix);
+        choose("release-form:state", state);
+        if (branchFrom != null) {
+            choose("release-form:branchFrom", branchFrom);
+        }
+        click("release-form:create");
+    }
+
+    /** The message next to a field of the "New release" form. */
+    public String newReleaseMessage() {
+        return byId("new-release").findElements(By.className("ui-message-error")).stream().map(WebElement::getText)
+                .reduce("", (a, b) -> a + b + "\n").strip();
+    }
 }

@@ -84,4 +84,25 @@ public class ReleasePage extends Page {
         waitForFreezeSaved("Freeze ended");
         return this;
     }
+
+    /** "FEDORA-YYYY-…": how the release's advisory ids start. */
+    public String aliasPrefix() {
+        return text("alias-prefix");
+    }
+
+    /** The note left by the form that made or saved the release. */
+    public String note() {
+        return has("release-made") ? text("release-made") : has("release-saved") ? text("release-saved") : "";
+    }
+
+    /** Whether the admin form for the release is offered. */
+    public boolean offersEdit() {
+        return has("edit-release");
+    }
+
+    /** Moves the release to {@code state} with the admin form. */
+    public void moveTo(String state) {
+        choose("release-edit:state", state);
+        click("release-edit:save");
+    }
 }
