@@ -116,5 +116,8 @@ public class UsersPage extends Page {
         WebElement page = browser.findElement(By.tagName("html"));
         click(buttonId);
         waitFor(ExpectedConditions.stalenessOf(page));
+        // the page after the post (and its redirect) has loaded, and PrimeFaces has set up its widgets
+        waitFor(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
+                .executeScript("return document.readyState")));
     }
 }
