@@ -38,7 +38,7 @@ public class AdminChanges {
                         values (?, ?, ?, ?, ?, ?, ?)""")
                 .setParameter(1, Timestamp.from(at)).setParameter(2, byUserId)
                 .setParameter(3, kind.name().toLowerCase(java.util.Locale.ROOT)).setParameter(4, subject)
-                .setParameter(5, field).setParameter(6, clip(from)).setParameter(7, clip(to)).executeUpdate();
+                .setParameter(5, field).setParameter(6, Text.clip(from, 4000)).setParameter(7, Text.clip(to, 4000)).executeUpdate();
     }
 
     /** The changes of one subject, newest first. */
@@ -53,7 +53,4 @@ public class AdminChanges {
                 (String) r[4], (String) r[5], (String) r[6])).toList();
     }
 
-    private static String clip(String s) {
-        return s == null || s.length() <= 4000 ? s : s.substring(0, 3999) + "…";
-    }
 }

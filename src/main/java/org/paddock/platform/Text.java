@@ -17,6 +17,14 @@ public final class Text {
     private Text() {
     }
 
+    /**
+     * {@code s} cut to at most {@code max} characters, an ellipsis saying it was cut: for words Paddock writes into a
+     * column of its own (summaries, reasons, causes), never for what a person typed (that is refused instead).
+     */
+    public static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max - 1) + "…";
+    }
+
     /** Why {@code s} cannot be stored as it is, or {@code null} when it can. */
     public static String unstorable(String s) {
         if (s == null) {

@@ -1,7 +1,6 @@
 package org.paddock.policy;
 
 import org.paddock.update.ModuleUpdate;
-import org.paddock.update.UpdateRequest;
 import org.paddock.update.UpdateStatus;
 
 /**
@@ -30,15 +29,10 @@ public enum DecisionContext {
      * first) at {@code push_testing}; any other at {@code push_stable} (in testing, the gate ahead; stable, obsolete
      * or revoked, the last one it stood before).
      */
-    public static DecisionContext nextGate(UpdateStatus status, UpdateRequest request) {
-        boolean toTesting = status == UpdateStatus.PENDING || status == UpdateStatus.UNPUSHED
-                || (status == UpdateStatus.TESTING && request == UpdateRequest.TESTING);
-        return toTesting ? PUSH_TESTING : PUSH_STABLE;
-    }
-
-    /** {@link #nextGate(UpdateStatus, UpdateRequest)} of {@code u}. */
     public static DecisionContext nextGate(ModuleUpdate u) {
-        return nextGate(u.getStatus(), u.getRequest());
+        boolean toTesting = u.getStatus() == UpdateStatus.PENDING || u.getStatus() == UpdateStatus.UNPUSHED
+                || u.hasBuildsWaitingForTesting();
+        return toTesting ? PUSH_TESTING : PUSH_STABLE;
     }
 
     /** The context spelled {@code word}, if it is one of Paddock's gates. */

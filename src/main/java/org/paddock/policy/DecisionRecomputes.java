@@ -1,5 +1,6 @@
 package org.paddock.policy;
 
+import org.paddock.platform.Text;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -94,7 +95,7 @@ public class DecisionRecomputes {
         long id = ((Number) em.createNativeQuery("""
                         insert into decision_recompute (cause, requested_by, requested_at, total)
                         values (?, ?, ?, ?) returning id""")
-                .setParameter(1, clip(cause)).setParameter(2, by).setParameter(3, Timestamp.from(now))
+                .setParameter(1, Text.clip(cause, 4000)).setParameter(2, by).setParameter(3, Timestamp.from(now))
                 .setParameter(4, total).getSingleResult()).longValue();
         em.createNativeQuery("update decision_recompute set finished_at = ?, superseded_by = ? where finished_at is null and id <> ?")
                 .setParameter(1, Timestamp.from(now)).setParameter(2, id).setParameter(3, id).executeUpdate();
@@ -232,7 +233,4 @@ public class DecisionRecomputes {
         return new long[] {updates.size() < batch ? -1 : updates.get(updates.size() - 1).getId(), changed};
     }
 
-    private static String clip(String s) {
-        return s.length() <= 4000 ? s : s.substring(0, 3999) + "…";
-    }
 }

@@ -41,14 +41,13 @@ public class Gating {
     }
 
     /** What the update page's gating parts need of an update. */
-    public record UpdateFacts(String alias, String release, org.paddock.update.UpdateStatus status,
-                              org.paddock.update.UpdateRequest request) {
+    public record UpdateFacts(String alias, String release, DecisionContext nextGate) {
     }
 
     @Transactional
     public java.util.Optional<UpdateFacts> updateFacts(String alias) {
         return updates.findByAlias(alias).map(u -> new UpdateFacts(u.getAlias(), u.getRelease().getName(),
-                u.getStatus(), u.getRequest()));
+                DecisionContext.nextGate(u)));
     }
 
     /**

@@ -1,5 +1,6 @@
 package org.paddock.policy;
 
+import org.paddock.platform.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -90,8 +91,8 @@ public class StoredDecisions {
     void checked(long updateId, DecisionContext context, Decision d, String versions, Instant at) {
         em.createNativeQuery("update update_decision set checked_at = ?, summary = ?, policy_versions = ?, "
                         + "requirements = cast(? as jsonb) where update_id = ? and context = ?")
-                .setParameter(1, Timestamp.from(at)).setParameter(2, clip(d.summary()))
-                .setParameter(3, clip(versions)).setParameter(4, requirementsJson(d))
+                .setParameter(1, Timestamp.from(at)).setParameter(2, Text.clip(d.summary(), 4000))
+                .setParameter(3, Text.clip(versions, 4000)).setParameter(4, requirementsJson(d))
                 .setParameter(5, updateId).setParameter(6, context.word()).executeUpdate();
     }
 
@@ -107,8 +108,8 @@ public class StoredDecisions {
                             requirements = excluded.requirements, changed_at = excluded.changed_at,
                             checked_at = excluded.checked_at""")
                 .setParameter(1, updateId).setParameter(2, context.word()).setParameter(3, d.status())
-                .setParameter(4, d.policiesSatisfied()).setParameter(5, clip(d.summary()))
-                .setParameter(6, fingerprint).setParameter(7, clip(versions)).setParameter(8, requirementsJson(d))
+                .setParameter(4, d.policiesSatisfied()).setParameter(5, Text.clip(d.summary(), 4000))
+                .setParameter(6, fingerprint).setParameter(7, Text.clip(versions, 4000)).setParameter(8, requirementsJson(d))
                 .setParameter(9, Timestamp.from(at)).setParameter(10, Timestamp.from(at))
                 .executeUpdate();
     }
@@ -139,7 +140,4 @@ public class StoredDecisions {
         return m;
     }
 
-    private static String clip(String s) {
-        return s.length() <= 4000 ? s : s.substring(0, 3999) + "…";
-    }
 }

@@ -118,7 +118,7 @@ public class UpdateGatingBacking {
         if (facts == null) {
             return null;
         }
-        String gate = DecisionContext.nextGate(facts.status(), facts.request()).word();
+        String gate = facts.nextGate().word();
         return views.stream().filter(g -> g.context().equals(gate)).findFirst().orElse(null);
     }
 

@@ -1,5 +1,6 @@
 package org.paddock.push;
 
+import org.paddock.platform.Text;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -79,7 +80,7 @@ public class PushLog {
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public void fail(long pushId, String message, Instant now) {
         em.createNativeQuery("update push set result = 'failed', ended_at = ?, message = ? where id = ? and result = 'running'")
-                .setParameter(1, java.sql.Timestamp.from(now)).setParameter(2, clip(message)).setParameter(3, pushId)
+                .setParameter(1, java.sql.Timestamp.from(now)).setParameter(2, Text.clip(message, 1000)).setParameter(3, pushId)
                 .executeUpdate();
     }
 
@@ -105,7 +106,7 @@ public class PushLog {
             int i = 1;
             for (Item item : part) {
                 q.setParameter(i++, pushId).setParameter(i++, item.updateId()).setParameter(i++, item.from())
-                        .setParameter(i++, item.to()).setParameter(i++, clip(item.reason()));
+                        .setParameter(i++, item.to()).setParameter(i++, Text.clip(item.reason(), 1000));
             }
             q.executeUpdate();
         }
@@ -163,7 +164,4 @@ public class PushLog {
     }
 
 
-    private static String clip(String s) {
-        return s == null || s.length() <= 1000 ? s : s.substring(0, 999) + "…";
-    }
 }

@@ -60,9 +60,13 @@ public class StreamPush {
     @Inject
     Outbox outbox;
 
-    /** What one push of a stream did: how many moved, and whether more were due than it was allowed to move. */
-    public record Batch(int moved, boolean more, List<Long> movedIds) {
-        static final Batch NOTHING = new Batch(0, false, List.of());
+    /** What one push of a stream did: the updates it moved, and whether more were due than it was allowed to move. */
+    public record Batch(List<Long> movedIds, boolean more) {
+        static final Batch NOTHING = new Batch(List.of(), false);
+
+        public int moved() {
+            return movedIds.size();
+        }
     }
 
     /**
@@ -153,7 +157,7 @@ public class StreamPush {
             done.put("updates", planned.stream().map(p -> Map.of("update", p.update().getAlias(),
                     "to", p.move().to().word())).toList());
             outbox.emit(Outbox.PUSH_COMPLETED, "push-" + pushId, done, now);
-            return new Batch(moved, more, planned.stream().map(p -> p.update().getId()).toList());
+            return new Batch(planned.stream().map(p -> p.update().getId()).toList(), more);
         } catch (RuntimeException e) {
             log.fail(pushId, e.getMessage() == null ? e.toString() : e.getMessage(), now);
             throw e;
@@ -163,7 +167,9 @@ public class StreamPush {
     private List<ModuleUpdate> load(List<Long> ids) {
         List<ModuleUpdate> all = new ArrayList<>();
         for (int from = 0; from < ids.size(); from += 1000) {
-            all.addAll(em.createQuery("select u from ModuleUpdate u where u.id in :ids order by u.id", ModuleUpdate.class)
+            // with their builds: the events and the decisions of what moves read them, one query rather than one each
+            all.addAll(em.createQuery("select distinct u from ModuleUpdate u left join fetch u.builds where u.id in :ids"
+                            + " order by u.id", ModuleUpdate.class)
                     .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000))).getResultList());
         }
         return all;

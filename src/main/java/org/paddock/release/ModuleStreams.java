@@ -43,6 +43,9 @@ public class ModuleStreams {
     @Inject
     AdminChanges changes;
 
+    @Inject
+    org.paddock.platform.security.Accounts accounts;
+
     /** What an admin gives for a stream; on an edit, {@code null} leaves a field as it is ({@code eol} "" removes it). */
     public record Form(String name, String stream, String summary, String ownerGroup, String eol) {
     }
@@ -211,8 +214,7 @@ public class ModuleStreams {
     }
 
     private Group group(String name, String field) {
-        return em.createQuery("select g from PaddockGroup g where g.name = :n", Group.class).setParameter("n", name)
-                .getResultStream().findFirst()
+        return accounts.groupByName(name)
                 .orElseThrow(() -> new InvalidInputException(field, "there is no group '" + name + "'"));
     }
 

@@ -58,9 +58,9 @@ public class Releases {
         } else if (releases.findByName(name).isPresent()) {
             errors.add(new FieldError("name", "there is already a release '" + name + "'"));
         }
-        String longName = longName(form == null ? null : form.longName(), errors, true);
+        String longName = longName(form == null ? null : form.longName(), errors);
         ReleaseState state = state(form == null || form.state() == null ? "pending" : form.state(), errors);
-        String prefix = prefix(form == null ? null : form.aliasPrefix(), errors, true);
+        String prefix = prefix(form == null ? null : form.aliasPrefix(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -84,9 +84,9 @@ public class Releases {
             throw new InvalidInputException("name", "a release keeps its name; create a new one (or branch) instead");
         }
         List<FieldError> errors = new ArrayList<>();
-        String longName = form.longName() == null ? null : longName(form.longName(), errors, true);
+        String longName = form.longName() == null ? null : longName(form.longName(), errors);
         ReleaseState state = form.state() == null ? null : state(form.state(), errors);
-        String prefix = form.aliasPrefix() == null ? null : prefix(form.aliasPrefix(), errors, true);
+        String prefix = form.aliasPrefix() == null ? null : prefix(form.aliasPrefix(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -131,9 +131,9 @@ public class Releases {
         return releases.findByName(name).orElseThrow(() -> new NotFoundException("there is no release '" + name + "'"));
     }
 
-    private static String longName(String given, List<FieldError> errors, boolean required) {
+    private static String longName(String given, List<FieldError> errors) {
         String v = given == null ? "" : given.strip();
-        if (v.isEmpty() && required) {
+        if (v.isEmpty()) {
             errors.add(new FieldError("longName", "is required, e.g. Fedora 46"));
         } else if (v.length() > 200) {
             errors.add(new FieldError("longName", "must be at most 200 characters"));
@@ -142,17 +142,12 @@ public class Releases {
     }
 
     private static ReleaseState state(String given, List<FieldError> errors) {
-        try {
-            return ReleaseState.fromWord(given.strip().toLowerCase(java.util.Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            errors.add(new FieldError("state", "must be one of pending, current, frozen, archived, not '" + given + "'"));
-            return null;
-        }
+        return FieldError.collect(errors, "state", () -> ReleaseState.fromWord(given.strip().toLowerCase(java.util.Locale.ROOT)));
     }
 
-    private static String prefix(String given, List<FieldError> errors, boolean required) {
+    private static String prefix(String given, List<FieldError> errors) {
         String v = given == null ? "" : given.strip();
-        if (v.isEmpty() && required) {
+        if (v.isEmpty()) {
             errors.add(new FieldError("aliasPrefix", "is required: the start of its advisories' ids, e.g. FEDORA"));
         } else if (!PREFIX.matcher(v).matches()) {
             errors.add(new FieldError("aliasPrefix", "must be capital letters, digits and dashes starting with a letter"

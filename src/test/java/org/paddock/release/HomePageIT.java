@@ -115,6 +115,7 @@ class HomePageIT extends PageTest {
             release = releasePage(name);
             release.moveTo("frozen");
             release.waitForText(name + " saved: frozen");
+            release.screenshot("release-admin-form");
             release.moveTo("pending");
             release.waitForText("never goes back to pending");
         } finally {

@@ -68,7 +68,7 @@ public class Deliveries {
         em.createNativeQuery("update webhook_delivery set state = ?, attempts = ?, last_status_code = ?,"
                         + " last_error = ?, next_attempt_at = ? where id = ?")
                 .setParameter(1, giveUp ? "failed" : "pending").setParameter(2, attempt).setParameter(3, code)
-                .setParameter(4, error.length() > 2000 ? error.substring(0, 2000) : error)
+                .setParameter(4, org.paddock.platform.Text.clip(error, 2000))
                 .setParameter(5, Timestamp.from(next)).setParameter(6, id)
                 .executeUpdate();
     }

@@ -89,6 +89,11 @@ public class Accounts {
     }
 
     @Transactional
+    /** What Paddock takes for an e-mail address: something@somewhere, no spaces. */
+    static boolean isEmail(String s) {
+        return s.matches("[^@\\s]+@[^@\\s]+");
+    }
+
     public User createUser(String username, String displayName, String email, String password, Set<Role> roles,
                            Set<String> groupNames) {
         List<FieldError> errors = new ArrayList<>();
@@ -105,7 +110,7 @@ public class Accounts {
         if (password == null || password.length() < MIN_PASSWORD) {
             errors.add(new FieldError("password", "must be at least " + MIN_PASSWORD + " characters"));
         }
-        if (email != null && !email.isBlank() && !email.matches("[^@\\s]+@[^@\\s]+")) {
+        if (email != null && !email.isBlank() && !isEmail(email)) {
             errors.add(new FieldError("email", "'" + email + "' is not an e-mail address"));
         }
         Set<Group> groups = new java.util.HashSet<>();

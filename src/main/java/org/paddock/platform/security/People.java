@@ -206,7 +206,7 @@ public class People {
         String email = null;
         if (change.email() != null) {
             email = change.email().strip();
-            if (!email.isEmpty() && (email.length() > 200 || !email.matches("[^@\\s]+@[^@\\s]+"))) {
+            if (!email.isEmpty() && (email.length() > 200 || !Accounts.isEmail(email))) {
                 errors.add(new FieldError("email", "'" + email + "' is not an e-mail address"));
             }
         }
