@@ -62,6 +62,8 @@ public class UpdateFormBacking {
     private List<String> releaseNames = List.of();
     private List<String> availableBuilds = List.of();
     private List<String> pickedBuilds = new ArrayList<>();
+    private List<String> myGroups = List.of();
+    private String ownerGroup;
 
     @PostConstruct
     void init() {
@@ -69,6 +71,7 @@ public class UpdateFormBacking {
         alias = blankToNull(faces.getExternalContext().getRequestParameterMap().get("alias"));
         currentUser.get().ifPresent(u -> availableBuilds = updates.unassignedBuilds().stream()
                 .filter(b -> Permissions.mayMaintain(u, List.of(b.getModuleStream().owned()))).map(b -> b.nsvca()).toList());
+        currentUser.get().ifPresent(u -> myGroups = u.getGroups().stream().map(g -> g.getName()).sorted().toList());
     }
 
     /** Anonymous visitors sign in first; an edit starts from what the update says now. */
@@ -113,7 +116,7 @@ public class UpdateFormBacking {
             }
             refs = parseReferences(references);
             UpdateDraft draft = new UpdateDraft(release, pickedBuilds, List.of(), blankToNull(yaml), type, severity,
-                    title, notes, suggestion, refs, null);
+                    title, notes, suggestion, refs, blankToNull(ownerGroup));
             ModuleUpdate saved = alias == null ? service.submit(draft, currentUser.require())
                     : service.edit(alias, draft, currentUser.require());
             var ext = faces.getExternalContext();
@@ -142,7 +145,7 @@ public class UpdateFormBacking {
             return "modulemd";
         }
         return switch (field) {
-            case "release", "type", "severity", "title", "notes", "suggestion" -> field;
+            case "release", "type", "severity", "title", "notes", "suggestion", "ownerGroup" -> field;
             default -> "save";
         };
     }
@@ -199,4 +202,17 @@ public class UpdateFormBacking {
     public String getReferences() { return references; }
     public void setReferences(String v) { references = v; }
     public String getNotesPreview() { return notesPreview; }
+
+    /** The signed-in person's groups: one of them owns a module stream their first build makes. */
+    public List<String> getMyGroups() {
+        return myGroups;
+    }
+
+    public String getOwnerGroup() {
+        return ownerGroup;
+    }
+
+    public void setOwnerGroup(String ownerGroup) {
+        this.ownerGroup = ownerGroup;
+    }
 }

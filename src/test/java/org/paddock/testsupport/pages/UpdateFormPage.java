@@ -72,4 +72,25 @@ public class UpdateFormPage extends Page {
         waitForText(words);
         return this;
     }
+
+    public UpdateFormPage release(String name) {
+        choose("update-form:release", name);
+        return this;
+    }
+
+    /** Whether the form asks which group owns a new module stream (only of someone in several groups). */
+    public boolean asksOwnerGroup() {
+        return has("update-form:ownerGroup");
+    }
+
+    public UpdateFormPage ownerGroup(String group) {
+        choose("update-form:ownerGroup", group);
+        return this;
+    }
+
+    /** The message next to the owner-group choice. */
+    public String ownerGroupMessage() {
+        return browser.findElement(org.openqa.selenium.By.xpath("//div[contains(@class,'pd-field')]"
+                + "[.//*[@id='update-form:ownerGroup']]//*[contains(@class,'ui-message')]")).getText().strip();
+    }
 }
