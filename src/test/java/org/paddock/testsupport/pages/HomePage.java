@@ -58,7 +58,7 @@ public class HomePage extends Page {
         if (branchFrom != null) {
             choose("release-form:branchFrom", branchFrom);
         }
-        click("release-form:create");
+        post("release-form:create");
     }
 
     /** The message next to a field of the "New release" form. */

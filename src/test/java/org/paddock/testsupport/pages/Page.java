@@ -2,7 +2,9 @@ package org.paddock.testsupport.pages;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.paddock.testsupport.Browser;
@@ -137,6 +139,42 @@ public abstract class Page {
     protected void choose(String id, String value) {
         ((JavascriptExecutor) browser).executeScript("PrimeFaces.getWidgetById(arguments[0]).selectValue(arguments[1]);",
                 id, value);
+    }
+
+    /**
+     * Clicks a button that posts its form without AJAX and waits until the page it answers with has replaced this
+     * one and has loaded. While Chromium swaps documents, asking about the old page's element can fail with
+     * "Node with given id does not belong to the document" instead of a stale element: both mean it is gone.
+     */
+    protected void post(String buttonId) {
+        post(byId(buttonId));
+    }
+
+    /** {@link #post(String)} by the button itself (one of several alike in a table). */
+    protected void post(WebElement button) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        button.click();
+        waitFor(d -> {
+            try {
+                page.isEnabled();
+                return false;
+            } catch (StaleElementReferenceException e) {
+                return true;
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
+        waitFor(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+    }
+
+    /** The message the page shows next to the input {@code inputId} (inside its {@code pd:field}), or "". */
+    protected String fieldMessage(String inputId) {
+        return browser.findElements(By.xpath("//div[contains(@class,'pd-field')][.//*[@id='" + inputId + "']]"
+                        + "//*[contains(@class,'ui-message')]")).stream().map(WebElement::getText)
+                .reduce("", (a, b) -> a + b).strip();
     }
 
     protected <T> void waitFor(Function<WebDriver, T> condition) {

@@ -73,6 +73,11 @@ public class UpdateFormPage extends Page {
         return this;
     }
 
+    /** The message next to the modulemd field (a build refused: its stream's end of life, a bad document). */
+    public String modulemdMessage() {
+        return fieldMessage("update-form:modulemd");
+    }
+
     public UpdateFormPage release(String name) {
         choose("update-form:release", name);
         return this;
@@ -90,7 +95,6 @@ public class UpdateFormPage extends Page {
 
     /** The message next to the owner-group choice. */
     public String ownerGroupMessage() {
-        return browser.findElement(org.openqa.selenium.By.xpath("//div[contains(@class,'pd-field')]"
-                + "[.//*[@id='update-form:ownerGroup']]//*[contains(@class,'ui-message')]")).getText().strip();
+        return fieldMessage("update-form:ownerGroup");
     }
 }

@@ -161,10 +161,8 @@ public class UpdatePage extends Page {
 
         /** Waives it with a reason and waits for the update's page again. */
         public void waive(String reason) {
-            String alias = alias();
             row.findElement(By.className("pd-waive-comment")).sendKeys(reason);
-            row.findElement(By.className("pd-waive-button")).click();
-            waitFor(d -> d.getCurrentUrl().contains("alias=" + alias));
+            post(row.findElement(By.className("pd-waive-button")));
         }
     }
 

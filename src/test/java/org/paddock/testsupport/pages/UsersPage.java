@@ -2,8 +2,6 @@ package org.paddock.testsupport.pages;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.net.URL;
 
@@ -30,28 +28,28 @@ public class UsersPage extends Page {
         replace("user-form:username", username);
         replace("user-form:displayName", displayName);
         replace("user-form:password", password);
-        submit("user-form:create-user");
+        post("user-form:create-user");
         return this;
     }
 
     public UsersPage createGroup(String name, String description) {
         replace("group-form:groupName", name);
         replace("group-form:groupDescription", description);
-        submit("group-form:create-group");
+        post("group-form:create-group");
         return this;
     }
 
     public UsersPage addMember(String group, String username) {
         choose("member-form:memberGroup", group);
         replace("member-form:memberUser", username);
-        submit("member-form:add-member");
+        post("member-form:add-member");
         return this;
     }
 
     public UsersPage removeMember(String group, String username) {
         choose("member-form:memberGroup", group);
         replace("member-form:memberUser", username);
-        submit("member-form:remove-member");
+        post("member-form:remove-member");
         return this;
     }
 
@@ -68,13 +66,13 @@ public class UsersPage extends Page {
     }
 
     public UsersPage save() {
-        submit("edit-form:save-user");
+        post("edit-form:save-user");
         return this;
     }
 
     public UsersPage resetPassword(String password) {
         replace("password-form:newPassword", password);
-        submit("password-form:reset-password");
+        post("password-form:reset-password");
         return this;
     }
 
@@ -109,15 +107,5 @@ public class UsersPage extends Page {
 
     public String changes() {
         return text("user-changes");
-    }
-
-    /** Sends a form (not by AJAX) and waits until the page it answers with has replaced this one. */
-    private void submit(String buttonId) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        click(buttonId);
-        waitFor(ExpectedConditions.stalenessOf(page));
-        // the page after the post (and its redirect) has loaded, and PrimeFaces has set up its widgets
-        waitFor(d -> "complete".equals(((org.openqa.selenium.JavascriptExecutor) d)
-                .executeScript("return document.readyState")));
     }
 }
