@@ -159,6 +159,9 @@ public class AdvisoriesResource {
         g.writeStartArray("modules");
         for (Advisory.Build b : a.builds()) {
             g.writeStartObject().write("nsvca", b.nsvca());
+            if (b.endOfLife() != null) {
+                g.write("endOfLife", b.endOfLife().toString()); // the last day its stream takes updates
+            }
             g.writeStartArray("packages");
             for (Advisory.Pkg p : b.packages()) {
                 g.writeStartObject().write("kind", p.kind()).write("name", p.name());

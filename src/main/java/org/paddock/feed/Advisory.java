@@ -29,9 +29,13 @@ public record Advisory(long key, String id, String release, String status, Strin
     public record Ref(String kind, String id, String title, String url, List<String> fixedIn) {
     }
 
-    /** A module build with the packages it contains. */
+    /**
+     * A module build with the packages it contains.
+     *
+     * @param endOfLife the last day its module stream takes updates in this release, {@code null} when none is set
+     */
     public record Build(String name, String stream, long version, String context, String arch, String summary,
-                        String description, List<Pkg> packages) {
+                        String description, java.time.LocalDate endOfLife, List<Pkg> packages) {
 
         public String nsvca() {
             return name + ":" + stream + ":" + version + ":" + context + ":" + arch;

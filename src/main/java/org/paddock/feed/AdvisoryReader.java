@@ -122,8 +122,10 @@ public class AdvisoryReader {
                          join paddock_user usr on usr.id = u.submitter_id
                          where u.id in (select id from sel) order by u.id""");
                  PreparedStatement builds = c.prepareStatement(sel(s) + """
-                         select ub.update_id, b.id, b.name, b.stream, b.version, b.context, b.arch, b.summary, b.description
+                         select ub.update_id, b.id, b.name, b.stream, b.version, b.context, b.arch, b.summary, b.description,
+                                ms.eol
                          from update_build ub join module_build b on b.id = ub.module_build_id
+                         join module_stream ms on ms.id = b.module_stream_id
                          where ub.update_id in (select id from sel)
                          order by ub.update_id, ub.module_build_id""");
                  PreparedStatement packages = c.prepareStatement(sel(s) + """
@@ -164,6 +166,7 @@ public class AdvisoryReader {
                             String arch = b.getString(7);
                             String summary = b.getString(8);
                             String description = b.getString(9);
+                            java.sql.Date eol = b.getDate(10);
                             List<Advisory.Pkg> pkgs = new ArrayList<>();
                             while (pc.at(id) && p.getLong(2) == buildId) {
                                 pkgs.add(new Advisory.Pkg(p.getString(3), p.getString(4), p.getString(5), p.getString(6),
@@ -171,7 +174,8 @@ public class AdvisoryReader {
                                 pc.advance();
                             }
                             bc.advance();
-                            buildList.add(new Advisory.Build(name, stream, version, context, arch, summary, description, pkgs));
+                            buildList.add(new Advisory.Build(name, stream, version, context, arch, summary, description,
+                                    eol == null ? null : eol.toLocalDate(), pkgs));
                         }
                         List<Advisory.Ref> refList = new ArrayList<>();
                         while (rc.at(id)) {

@@ -43,6 +43,10 @@ public final class ModulesYamlWriter implements AutoCloseable {
             data.put("arch", b.arch());
             data.put("summary", text(b.summary(), b.name() + " module"));
             data.put("description", text(b.description(), text(b.summary(), b.name() + " module")));
+            if (b.endOfLife() != null) {
+                // modulemd's service levels: after security_fixes ends the stream gets no fix at all, as in Paddock
+                data.put("servicelevels", Map.of("security_fixes", Map.of("eol", b.endOfLife().toString())));
+            }
             // Paddock does not record a module's licence; NOASSERTION is SPDX's word for "not stated"
             data.put("license", Map.of("module", List.of("NOASSERTION")));
             List<String> rpms = b.packages().stream().filter(p -> "rpm".equals(p.kind()))

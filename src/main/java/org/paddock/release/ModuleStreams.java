@@ -114,6 +114,7 @@ public class ModuleStreams {
     @Transactional
     public ModuleStream open(Release release, Form form, User by) {
         Permissions.requireManageReleases(by, "make module streams");
+        release = managed(release);
         List<FieldError> errors = new ArrayList<>();
         String name = form == null ? null : form.name();
         String stream = form == null ? null : form.stream();
@@ -159,8 +160,8 @@ public class ModuleStreams {
     @Transactional
     public ModuleStream edit(Release release, String nameStream, Form form, User by) {
         Permissions.requireManageReleases(by, "change module streams");
-        ModuleStream s = release.getModuleStreams().stream().filter(x -> x.getNameStream().equals(nameStream)).findFirst()
-                .orElseThrow(() -> new NotFoundException(release.getName() + " has no module stream " + nameStream));
+        release = managed(release);
+        ModuleStream s = stream(release, nameStream);
         if (form == null) {
             throw new InvalidInputException("body", "send the changes as JSON");
         }
@@ -198,6 +199,35 @@ public class ModuleStreams {
             s.endLifeOn(eol);
         }
         return s;
+    }
+
+    /**
+     * An admin retires a stream: its life ends today, so from now on it takes no new update (yesterday becomes its
+     * last day); an end of life already past is kept. Updates already made stay as they are, and its feeds stay.
+     */
+    @Transactional
+    public ModuleStream retire(Release release, String nameStream, User by) {
+        Permissions.requireManageReleases(by, "retire module streams");
+        release = managed(release);
+        ModuleStream s = stream(release, nameStream);
+        Instant now = clock.instant();
+        if (!s.hasEnded(now)) {
+            LocalDate last = now.atZone(ZoneOffset.UTC).toLocalDate().minusDays(1);
+            changes.record(by.getId(), now, AdminChanges.Kind.MODULE_STREAM, release.getName() + "/" + s.getNameStream(),
+                    "eol", s.getEndOfLife() == null ? null : s.getEndOfLife().toString(), last + " (retired)");
+            s.endLifeOn(last);
+        }
+        return s;
+    }
+
+    /** The release as this transaction sees it (a page looks it up before the transaction begins). */
+    private Release managed(Release release) {
+        return em.contains(release) ? release : em.find(Release.class, release.getId());
+    }
+
+    private static ModuleStream stream(Release release, String nameStream) {
+        return release.getModuleStreams().stream().filter(x -> x.getNameStream().equals(nameStream)).findFirst()
+                .orElseThrow(() -> new NotFoundException(release.getName() + " has no module stream " + nameStream));
     }
 
     private ModuleStream persist(Release release, String name, String stream, String summary, Group owner,

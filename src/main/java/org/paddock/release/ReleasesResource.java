@@ -86,6 +86,14 @@ public class ReleasesResource {
         return view(streams.edit(service.byName(name), stream, form, caller.requireApiCaller()));
     }
 
+    /** Admins retire a stream: its life ends today, and it takes no new update from now on. */
+    @POST
+    @Path("{name}/streams/{stream}/retire")
+    @Transactional
+    public StreamView retireStream(@PathParam("name") String name, @PathParam("stream") String stream) {
+        return view(streams.retire(service.byName(name), stream, caller.requireApiCaller()));
+    }
+
     @GET
     @Transactional
     public List<ReleaseView> list() {

@@ -33,6 +33,9 @@ public class ReleaseUpdatesBacking {
     @Inject
     FacesContext faces;
 
+    @Inject
+    java.time.Clock clock;
+
     private Release release;
     private ModuleStream stream;
     private List<ReleaseOverview.Bar> byStatus = List.of();
@@ -74,6 +77,11 @@ public class ReleaseUpdatesBacking {
             streamUpdates = updates.summaries(new UpdateQuery(release.getName(), module, null, null, null, null, null,
                     null, null, null, null, "submitted", true), 0, 100).rows();
         }
+    }
+
+    /** Whether {@code s}'s life has ended today: it takes no new update. */
+    public boolean ended(ModuleStream s) {
+        return s.hasEnded(clock.instant());
     }
 
     public Release getRelease() {

@@ -106,6 +106,11 @@ class FeedWritersTest {
                 .containsExactly("nginx:1.24:4520261101120000:9edba152:x86_64", "postgresql:16:4520261201120000:0dec1510:aarch64");
         assertThat(builds.get(0).rpms()).containsExactly("nginx-2:1.24.0-3.module_f45+123+9edba152.x86_64",
                 "nginx-mod-http-perl-0:1.24.0-3.module_f45+123+9edba152.x86_64");
+        // a stream's end of life is modulemd's service level: after security_fixes it gets no fix at all
+        List<Object> docs = new ArrayList<>();
+        new org.yaml.snakeyaml.Yaml().loadAll(yaml).forEach(docs::add);
+        assertThat(docs).extracting(d -> String.valueOf(((Map<?, ?>) ((Map<?, ?>) d).get("data")).get("servicelevels")))
+                .containsExactly("{security_fixes={eol=2027-05-31}}", "null");
     }
 
     @Test

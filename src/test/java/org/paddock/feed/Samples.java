@@ -14,7 +14,7 @@ final class Samples {
 
     static Advisory security() {
         Advisory.Build nginx = new Advisory.Build("nginx", "1.24", 4520261101120000L, "9edba152", "x86_64",
-                "A high performance web server", "nginx as a module", List.of(
+                "A high performance web server", "nginx as a module", java.time.LocalDate.parse("2027-05-31"), List.of(
                 new Advisory.Pkg("rpm", "nginx", "2", "1.24.0", "3.module_f45+123+9edba152", "x86_64",
                         "nginx-1.24.0-3.module_f45+123+9edba152.src.rpm", "a".repeat(64),
                         "pkg:rpm/fedora/nginx@1.24.0-3.module_f45%2B123%2B9edba152?arch=x86_64&epoch=2"),
@@ -36,7 +36,7 @@ final class Samples {
         String notes = "control\u0001chars\u0008 ]]> <b>&amp; \"quotes\" Zürich — ✓ 日本 😀 lone\uD800surrogate\n"
                 + "x".repeat(10_000);
         Advisory.Build pg = new Advisory.Build("postgresql", "16", 4520261201120000L, "0dec1510", "aarch64",
-                "PostgreSQL]]>\u0002", "", List.of(new Advisory.Pkg("rpm", "postgresql", "0", "16.9", "1.module_f45",
+                "PostgreSQL]]>\u0002", "", null, List.of(new Advisory.Pkg("rpm", "postgresql", "0", "16.9", "1.module_f45",
                 "aarch64", null, null, "pkg:rpm/fedora/postgresql@16.9-1.module_f45?arch=aarch64")));
         return new Advisory(2, "PADDOCK-2026-ffffffffff", "F45", "stable", "bugfix", "none",
                 "odd \u0007 title ]]>", notes, "none", "bob", ISSUED, UPDATED,

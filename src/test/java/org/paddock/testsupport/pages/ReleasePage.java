@@ -103,6 +103,59 @@ public class ReleasePage extends Page {
     /** Moves the release to {@code state} with the admin form. */
     public void moveTo(String state) {
         choose("release-edit:state", state);
-        click("release-edit:save");
+        post("release-edit:save");
+    }
+
+    // --- module streams --------------------------------------------------------------------------------
+
+    /** The stream's line in the list: "httpd:2.4 Apache HTTP Server · httpd-maintainers · until 2027-05-31". */
+    public String stream(String nameStream) {
+        return css("li.pd-stream[data-stream='" + nameStream + "']").getText();
+    }
+
+    /** Whether the admin forms for module streams are offered. */
+    public boolean offersStreamAdmin() {
+        return has("stream-admin");
+    }
+
+    /** Changes a stream with the admin form; a null or empty field is left as it is ("none" clears the end of life). */
+    public ReleasePage changeStream(String nameStream, String ownerGroup, String eol, String summary) {
+        choose("stream-edit:target", nameStream);
+        if (ownerGroup != null) {
+            choose("stream-edit:ownerGroup", ownerGroup);
+        }
+        replace("stream-edit:eol", eol == null ? "" : eol);
+        replace("stream-edit:summary", summary == null ? "" : summary);
+        post("stream-edit:change");
+        return this;
+    }
+
+    public ReleasePage retireStream(String nameStream) {
+        choose("stream-edit:target", nameStream);
+        post("stream-edit:retire");
+        return this;
+    }
+
+    /** Makes a stream with the admin form. */
+    public ReleasePage openStream(String name, String stream, String ownerGroup, String eol, String summary) {
+        replace("stream-new:name", name);
+        replace("stream-new:stream", stream);
+        if (ownerGroup != null) {
+            choose("stream-new:ownerGroup", ownerGroup);
+        }
+        replace("stream-new:eol", eol == null ? "" : eol);
+        replace("stream-new:summary", summary == null ? "" : summary);
+        post("stream-new:open");
+        return this;
+    }
+
+    /** The note the stream forms left after saving, or "". */
+    public String streamNote() {
+        return has("stream-saved") ? text("stream-saved") : "";
+    }
+
+    /** The message next to a field of a stream form ({@code stream-new:eol}, {@code stream-edit:ownerGroup} …). */
+    public String streamFieldMessage(String fieldId) {
+        return fieldMessage(fieldId);
     }
 }
