@@ -122,6 +122,8 @@ class FreshDistributionIT {
         // the admin retires httpd:2.4 in F46: the release page says so, and no new update is taken
         f46 = new ReleasePage(browser, base).open("F46");
         assertThat(f46.offersStreamAdmin()).isTrue();
+        f46.changeStream("httpd:2.4", null, "next spring", null);
+        assertThat(f46.streamFieldMessage("stream-edit:eol")).contains("write the last day it takes updates as 2027-05-31");
         f46.retireStream("httpd:2.4");
         f46.screenshot("fresh-stream-retired");
         String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();

@@ -216,5 +216,14 @@ class ReleasesApiIT extends DeployedApi {
         as(admin).body(Map.of("eol", "soon")).patch("api/v1/releases/" + name + "/streams/ruby:3.4").then().statusCode(422)
                 .body("errors[0].field", equalTo("eol"));
         as(admin).body(Map.of("summary", "x")).patch("api/v1/releases/" + name + "/streams/nope:1").then().statusCode(404);
+
+        // retiring: the life ends today (yesterday was the last day), once; only admins
+        String yesterday = java.time.LocalDate.now(java.time.ZoneOffset.UTC).minusDays(1).toString();
+        as(alice).post("api/v1/releases/" + name + "/streams/ruby:3.4/retire").then().statusCode(403);
+        as(admin).post("api/v1/releases/" + name + "/streams/ruby:3.4/retire").then().statusCode(200)
+                .body("eol", equalTo(yesterday)).body("changes[0].to", equalTo(yesterday + " (retired)"));
+        as(admin).post("api/v1/releases/" + name + "/streams/ruby:3.4/retire").then().statusCode(200)
+                .body("eol", equalTo(yesterday)).body("changes.findAll { it.to?.contains('retired') }.size()", equalTo(1));
+        as(admin).post("api/v1/releases/" + name + "/streams/nope:1/retire").then().statusCode(404);
     }
 }
