@@ -164,7 +164,7 @@ public class People {
      * A person the OpenID Connect provider vouched for: their account, found by the provider's subject, or made at
      * their first sign-in (with no local password). Their groups follow the provider's groups claim at every
      * sign-in: the claim's groups that Paddock has, and no others (those it does not have are ignored and logged);
-     * someone in a group is a maintainer. Their other roles are Paddock's admins' to give. Refused: a disabled
+     * someone in a group is a maintainer; their name and address follow the provider's too. Their other roles are Paddock's admins' to give. Refused: a disabled
      * account, a local account of the same name (never taken over by the provider), a person without a usable name.
      * Changes are recorded as made by Paddock itself.
      */
@@ -187,6 +187,16 @@ public class People {
         }
         if (!u.isActive()) {
             throw new ForbiddenException("Your Paddock account '" + u.getUsername() + "' is disabled: ask an admin");
+        }
+        String displayName = who.displayName(u.getUsername());
+        if (!displayName.equals(u.getDisplayName())) {
+            changes.record(null, now, Kind.USER, u.getUsername(), "displayName", u.getDisplayName(), displayName);
+            u.rename(displayName);
+        }
+        String email = who.emailAddress();
+        if (!email.isEmpty() && !email.equals(u.getEmail())) {
+            changes.record(null, now, Kind.USER, u.getUsername(), "email", u.getEmail(), email);
+            u.changeEmail(email);
         }
         Set<String> known = new HashSet<>(accounts.allGroups().stream().map(Group::getName).toList());
         OidcIdentity.GroupMapping mapping = who.mapGroups(known);

@@ -13,6 +13,7 @@ import org.paddock.testsupport.TestPaths;
 import org.paddock.testsupport.pages.AccountPage;
 import org.paddock.testsupport.pages.LoginPage;
 import org.paddock.testsupport.pages.ProviderSignInPage;
+import org.paddock.testsupport.pages.UsersPage;
 
 import java.net.InetAddress;
 import java.net.URL;
@@ -108,6 +109,16 @@ class OidcSignInIT {
         new ProviderSignInPage(browser).signIn("carol", "{\"preferred_username\": \"carol\", \"groups\": []}");
         login.waitUntilSignedIn();
         assertThat(new AccountPage(browser, base).open().summary()).doesNotContain("maintainer");
+
+        // an admin disables her account: the provider's word no longer lets her in
+        freshSignInPage().signInAs("admin");
+        UsersPage users = new UsersPage(browser, base).open().edit("carol").toggleActive().save();
+        assertThat(users.changes()).contains("groups").contains("ruby-maintainers").contains("nginx-maintainers");
+        freshSignInPage().signInWithProvider();
+        new ProviderSignInPage(browser).signIn("carol", """
+                {"preferred_username": "carol", "groups": ["ruby-maintainers"]}""");
+        login.waitForText("Your Paddock account 'carol' is disabled: ask an admin");
+        assertThat(login.signedIn()).isFalse();
     }
 
     @Test
