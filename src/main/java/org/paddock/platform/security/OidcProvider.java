@@ -29,6 +29,8 @@ import com.nimbusds.openid.connect.sdk.claims.IDTokenClaimsSet;
 import com.nimbusds.openid.connect.sdk.op.OIDCProviderMetadata;
 import com.nimbusds.openid.connect.sdk.validators.IDTokenValidator;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -54,15 +56,15 @@ public class OidcProvider {
 
     @Inject
     @ConfigProperty(name = "paddock.oidc.issuer")
-    Optional<String> issuer;
+    Optional<String> issuerSetting;
 
     @Inject
     @ConfigProperty(name = "paddock.oidc.client.id")
-    Optional<String> clientId;
+    Optional<String> clientIdSetting;
 
     @Inject
     @ConfigProperty(name = "paddock.oidc.client.secret")
-    Optional<String> clientSecret;
+    Optional<String> clientSecretSetting;
 
     @Inject
     @ConfigProperty(name = "paddock.oidc.groups.claim", defaultValue = "groups")
@@ -79,6 +81,19 @@ public class OidcProvider {
     private volatile OIDCProviderMetadata metadata;
     private volatile IDTokenValidator validator;
 
+    // a compose file passes an unset variable on as an empty one: empty is unset here too
+    private Optional<String> issuer() {
+        return issuerSetting.map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private Optional<String> clientId() {
+        return clientIdSetting.map(String::strip).filter(v -> !v.isEmpty());
+    }
+
+    private Optional<String> clientSecret() {
+        return clientSecretSetting.filter(v -> !v.isBlank());
+    }
+
     /** What a sign-in that went to the provider must find again when the person comes back. */
     record Pending(String state, String nonce, String verifier, String redirectUri, String next) implements Serializable {
     }
@@ -90,14 +105,28 @@ public class OidcProvider {
         }
     }
 
+    /**
+     * Says at start whether sign-in with the provider is offered. The launcher refuses half a setting; a container
+     * started without it gets this line instead of a sign-in page that silently lacks the provider.
+     */
+    void sayAtStart(@Observes @Initialized(ApplicationScoped.class) Object started) {
+        if (configured()) {
+            LOG.info(() -> "Sign-in with the OpenID Connect provider " + issuer().orElseThrow() + " is offered as '"
+                    + displayName() + "'; groups come from the claim '" + groupsClaim + "'");
+        } else if (issuer().isPresent() || clientId().isPresent() || clientSecret().isPresent()) {
+            LOG.warning("Sign-in with an OpenID Connect provider is not offered: PADDOCK_OIDC_ISSUER, "
+                    + "PADDOCK_OIDC_CLIENT_ID and PADDOCK_OIDC_CLIENT_SECRET go together, and only some are set");
+        }
+    }
+
     /** Whether sign-in with the provider is offered. */
     public boolean configured() {
-        return issuer.isPresent() && clientId.isPresent() && clientSecret.isPresent();
+        return issuer().isPresent() && clientId().isPresent() && clientSecret().isPresent();
     }
 
     /** The provider's name on the sign-in button: {@code PADDOCK_OIDC_NAME}, else the issuer's host. */
     public String displayName() {
-        return name.filter(n -> !n.isBlank()).orElseGet(() -> issuer.map(i -> {
+        return name.filter(n -> !n.isBlank()).orElseGet(() -> issuer().map(i -> {
             String host = URI.create(i).getHost();
             return host == null ? i : host;
         }).orElse("your provider"));
@@ -119,7 +148,7 @@ public class OidcProvider {
         Nonce nonce = new Nonce();
         CodeVerifier verifier = new CodeVerifier();
         URI to = new AuthenticationRequest.Builder(ResponseType.CODE, new Scope("openid", "profile", "email"),
-                new ClientID(clientId.orElseThrow()), URI.create(redirectUri))
+                new ClientID(clientId().orElseThrow()), URI.create(redirectUri))
                 .endpointURI(meta.getAuthorizationEndpointURI())
                 .state(state).nonce(nonce).codeChallenge(verifier, CodeChallengeMethod.S256)
                 .build().toURI();
@@ -152,7 +181,7 @@ public class OidcProvider {
             throw new Refused("The provider sent no authorization code: sign in again");
         }
         OIDCProviderMetadata meta = metadata();
-        ClientID client = new ClientID(clientId.orElseThrow());
+        ClientID client = new ClientID(clientId().orElseThrow());
         try {
             TokenResponse tokens = OIDCTokenResponseParser.parse(new TokenRequest(meta.getTokenEndpointURI(),
                     clientAuthentication(meta, client), new AuthorizationCodeGrant(code, URI.create(pending.redirectUri()),
@@ -187,7 +216,7 @@ public class OidcProvider {
 
     /** The client secret sent as the provider asks: HTTP Basic unless it takes only form posts. */
     private ClientAuthentication clientAuthentication(OIDCProviderMetadata meta, ClientID client) {
-        Secret secret = new Secret(clientSecret.orElseThrow());
+        Secret secret = new Secret(clientSecret().orElseThrow());
         List<ClientAuthenticationMethod> methods = meta.getTokenEndpointAuthMethods();
         boolean postOnly = methods != null && !methods.isEmpty()
                 && !methods.contains(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
@@ -215,9 +244,9 @@ public class OidcProvider {
         OIDCProviderMetadata m = metadata;
         if (m == null) {
             try {
-                m = OIDCProviderMetadata.resolve(new Issuer(issuer.orElseThrow()), TIMEOUT_MS, TIMEOUT_MS);
+                m = OIDCProviderMetadata.resolve(new Issuer(issuer().orElseThrow()), TIMEOUT_MS, TIMEOUT_MS);
             } catch (IOException | com.nimbusds.oauth2.sdk.GeneralException e) {
-                LOG.log(Level.WARNING, "The OpenID Connect provider " + issuer.orElseThrow() + " could not be discovered", e);
+                LOG.log(Level.WARNING, "The OpenID Connect provider " + issuer().orElseThrow() + " could not be discovered", e);
                 throw new Refused("The sign-in provider could not be reached: try again in a moment, or sign in "
                         + "with a Paddock password");
             }

@@ -77,6 +77,8 @@ class OidcSignInIT {
 
     @Test
     void aPersonSignsInThroughTheProviderAndLandsAsAMaintainerOfTheMappedGroupWhichFollowsTheClaim() throws Exception {
+        assertThat(paddock.output()).contains("Sign-in with the OpenID Connect provider " + provider.issuerUrl("distro")
+                + " is offered as 'Distro Accounts'; groups come from the claim 'groups'");
         LoginPage login = freshSignInPage();
         assertThat(login.offersProvider()).isTrue();
         assertThat(login.providerLink()).isEqualTo("Sign in with Distro Accounts");
