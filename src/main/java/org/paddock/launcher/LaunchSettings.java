@@ -1,6 +1,9 @@
 package org.paddock.launcher;
 
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -23,6 +26,7 @@ record LaunchSettings(int httpPort, Path dataDir, Optional<String> dbUrl, String
         String user = lookup.get("paddock.db.user").orElse("paddock");
         String password = lookup.get("paddock.db.password").orElse("");
         boolean demo = parseBoolean("paddock.demo.data", lookup.get("paddock.demo.data").orElse("true"));
+        checkOidc(lookup);
         return new LaunchSettings(port, dataDir, url, user, password, demo);
     }
 
@@ -58,8 +62,43 @@ record LaunchSettings(int httpPort, Path dataDir, Optional<String> dbUrl, String
         }
     }
 
+    /**
+     * Sign-in with an OpenID Connect provider is read by the application itself; checked here so that a half or
+     * wrong setting stops the start with one line rather than a sign-in button that fails.
+     */
+    private static void checkOidc(Lookup lookup) {
+        List<String> parts = List.of("paddock.oidc.issuer", "paddock.oidc.client.id", "paddock.oidc.client.secret");
+        List<String> missing = parts.stream().filter(p -> lookup.get(p).isEmpty()).map(LaunchSettings::envName).toList();
+        if (!missing.isEmpty() && missing.size() < parts.size()) {
+            throw new LaunchException("PADDOCK_OIDC_ISSUER, PADDOCK_OIDC_CLIENT_ID and PADDOCK_OIDC_CLIENT_SECRET go "
+                    + "together to sign in with an OpenID Connect provider: " + String.join(" and ", missing)
+                    + (missing.size() == 1 ? " is" : " are") + " missing");
+        }
+        lookup.get("paddock.oidc.issuer").ifPresent(issuer -> {
+            checkWebAddress("PADDOCK_OIDC_ISSUER", "the provider's issuer URL, such as "
+                    + "https://id.example.org/realms/distro", issuer);
+            // the provider sends people back under it
+            lookup.get("paddock.base-url").ifPresent(url -> checkWebAddress("PADDOCK_BASE_URL",
+                    "the address people open Paddock at, such as https://updates.example.org/, to sign in with an "
+                    + "OpenID Connect provider", url));
+        });
+    }
+
+    private static void checkWebAddress(String name, String what, String value) {
+        try {
+            URI uri = new URI(value);
+            if (uri.isAbsolute() && ("https".equals(uri.getScheme()) || "http".equals(uri.getScheme()))
+                    && uri.getHost() != null && uri.getQuery() == null && uri.getFragment() == null) {
+                return;
+            }
+        } catch (URISyntaxException e) {
+            // fall through to the message below
+        }
+        throw new LaunchException(name + " must be " + what + ", not '" + value + "'");
+    }
+
     static String envName(String property) {
-        return property.toUpperCase().replace('.', '_');
+        return property.toUpperCase().replace('.', '_').replace('-', '_');
     }
 
     private record Lookup(Map<String, String> env, Properties sys) {

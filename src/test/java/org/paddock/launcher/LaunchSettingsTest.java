@@ -74,6 +74,47 @@ class LaunchSettingsTest {
     }
 
     @Test
+    void acceptsACompleteOpenIdConnectProviderOrNone() {
+        LaunchSettings.from(Map.of("PADDOCK_OIDC_ISSUER", "https://id.example.org/realms/distro",
+                "PADDOCK_OIDC_CLIENT_ID", "paddock", "PADDOCK_OIDC_CLIENT_SECRET", "s3cret",
+                "PADDOCK_OIDC_GROUPS_CLAIM", "roles", "PADDOCK_BASE_URL", "https://updates.example.org/"), new Properties());
+        LaunchSettings.from(Map.of("PADDOCK_OIDC_GROUPS_CLAIM", "groups"), new Properties());
+    }
+
+    @Test
+    void refusesHalfAnOpenIdConnectProvider() {
+        assertThatThrownBy(() -> LaunchSettings.from(Map.of("PADDOCK_OIDC_ISSUER", "https://id.example.org"),
+                new Properties()))
+                .hasMessage("PADDOCK_OIDC_ISSUER, PADDOCK_OIDC_CLIENT_ID and PADDOCK_OIDC_CLIENT_SECRET go together to "
+                        + "sign in with an OpenID Connect provider: PADDOCK_OIDC_CLIENT_ID and PADDOCK_OIDC_CLIENT_SECRET "
+                        + "are missing");
+        assertThatThrownBy(() -> LaunchSettings.from(Map.of("PADDOCK_OIDC_ISSUER", "https://id.example.org",
+                "PADDOCK_OIDC_CLIENT_ID", "paddock"), new Properties()))
+                .hasMessageEndingWith(": PADDOCK_OIDC_CLIENT_SECRET is missing");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"id.example.org", "ftp://id.example.org", "https://id.example.org/?realm=x", "https://"})
+    void refusesAnIssuerThatIsNoWebAddress(String issuer) {
+        assertThatThrownBy(() -> LaunchSettings.from(Map.of("PADDOCK_OIDC_ISSUER", issuer,
+                "PADDOCK_OIDC_CLIENT_ID", "paddock", "PADDOCK_OIDC_CLIENT_SECRET", "s3cret"), new Properties()))
+                .hasMessage("PADDOCK_OIDC_ISSUER must be the provider's issuer URL, such as "
+                        + "https://id.example.org/realms/distro, not '" + issuer + "'");
+    }
+
+    @Test
+    void withAProviderTheBaseUrlMustBeAWebAddressPeopleComeBackTo() {
+        assertThat(LaunchSettings.from(Map.of("PADDOCK_BASE_URL", "urn:paddock"), new Properties()).httpPort())
+                .as("without a provider it is only the webhooks' event source").isEqualTo(8080);
+        assertThatThrownBy(() -> LaunchSettings.from(Map.of("PADDOCK_BASE_URL", "updates.example.org",
+                "PADDOCK_OIDC_ISSUER", "https://id.example.org", "PADDOCK_OIDC_CLIENT_ID", "paddock",
+                "PADDOCK_OIDC_CLIENT_SECRET", "s3cret"), new Properties()))
+                .hasMessage("PADDOCK_BASE_URL must be the address people open Paddock at, such as "
+                        + "https://updates.example.org/, to sign in with an OpenID Connect provider, not "
+                        + "'updates.example.org'");
+    }
+
+    @Test
     void causeIsTheFirstLineOfTheOutermostMessage() {
         SQLException e = new SQLException("Connection to localhost:1 refused.\nMore detail",
                 new java.net.ConnectException("Connection refused"));

@@ -25,7 +25,7 @@ public class Accounts {
 
     static final int MIN_PASSWORD = 8;
     /** What a user name may be: a lower-case letter, then up to 63 of a-z, 0-9, '.', '_', '-'. */
-    private static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{0,63}");
+    static final Pattern USERNAME = Pattern.compile("[a-z][a-z0-9._-]{0,63}");
 
     @PersistenceContext(unitName = "paddock")
     EntityManager em;
@@ -60,7 +60,7 @@ public class Accounts {
             return Optional.empty();
         }
         return byUsername(username.strip()).filter(User::isActive)
-                .filter(u -> hasher.verify(password.toCharArray(), u.getPasswordHash()));
+                .filter(u -> hasPassword(u, password));
     }
 
     /** The stored form of a new password, or a refusal when it is too short. */
@@ -72,7 +72,8 @@ public class Accounts {
     }
 
     public boolean hasPassword(User user, String password) {
-        return hasher.verify(password.toCharArray(), user.getPasswordHash());
+        // an account of the OpenID Connect provider has no local password: nothing matches it
+        return user.passwordHash().filter(h -> hasher.verify(password.toCharArray(), h)).isPresent();
     }
 
     /** The owner of a usable token; notes when it was last used. */

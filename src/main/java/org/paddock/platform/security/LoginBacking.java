@@ -33,6 +33,9 @@ public class LoginBacking {
     @Inject
     Clock clock;
 
+    @Inject
+    OidcProvider provider;
+
     private String username;
     private String password;
     private String next;
@@ -53,6 +56,31 @@ public class LoginBacking {
             faces.addMessage("login-form:password", new FacesMessage(FacesMessage.SEVERITY_ERROR,
                     "Wrong user name or password", "Wrong user name or password"));
         }
+    }
+
+    /** On opening the page: why the last sign-in with the OpenID Connect provider failed, said once. */
+    public void showProviderRefusal() {
+        if (faces.getExternalContext().getSession(false) instanceof jakarta.servlet.http.HttpSession session
+                && session.getAttribute(OidcSignIn.REFUSAL) instanceof String refusal) {
+            session.removeAttribute(OidcSignIn.REFUSAL);
+            faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, refusal, refusal));
+        }
+    }
+
+    /** Whether the page offers sign-in with the distribution's OpenID Connect provider. */
+    public boolean isProviderConfigured() {
+        return provider.configured();
+    }
+
+    /** The provider's name on its sign-in link. */
+    public String getProviderName() {
+        return provider.displayName();
+    }
+
+    /** Where the provider's sign-in link goes: the provider, then back to {@code next}. */
+    public String getProviderSignInPath() {
+        return OidcSignIn.START + "?next=" + java.net.URLEncoder.encode(LocalPaths.orHome(next),
+                java.nio.charset.StandardCharsets.UTF_8);
     }
 
     public void signOut() throws IOException, ServletException {

@@ -18,8 +18,8 @@ import java.util.Set;
 
 /**
  * How callers prove who they are. REST clients send {@code Authorization: Bearer <token>}; people sign in
- * on the login page and are remembered in their session. Everyone else is anonymous, which is enough to
- * read; every action checks its caller on the server ({@link CurrentUser}, the services).
+ * on the login page, or with the OpenID Connect provider ({@link OidcSignIn}), and are remembered in their session.
+ * Everyone else is anonymous, which is enough to read; every action checks its caller on the server ({@link CurrentUser}, the services).
  */
 @ApplicationScoped
 public class PaddockAuthentication implements HttpAuthenticationMechanism {
@@ -90,11 +90,19 @@ public class PaddockAuthentication implements HttpAuthenticationMechanism {
     }
 
     private static AuthenticationStatus signedIn(User user, HttpServletRequest request, HttpMessageContext context) {
+        startSession(user, request);
+        request.setAttribute(VIA, "session");
+        return context.notifyContainerAboutLogin(user.getUsername(), Set.of());
+    }
+
+    /**
+     * Remembers {@code user} as signed in from this request on, under a new session id (a session id someone saw
+     * before signing in is worth nothing after). The login form and the OpenID Connect sign-in both end here.
+     */
+    static void startSession(User user, HttpServletRequest request) {
         request.getSession(true);
         request.changeSessionId();
         request.getSession().setAttribute(SESSION_USER, user.getUsername());
-        request.setAttribute(VIA, "session");
-        return context.notifyContainerAboutLogin(user.getUsername(), Set.of());
     }
 
     /** A problem document, as the API's own errors are, for what is refused before the API runs. */

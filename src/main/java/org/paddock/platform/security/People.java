@@ -9,6 +9,7 @@ import org.paddock.platform.AdminChanges;
 import org.paddock.platform.AdminChanges.Kind;
 import org.paddock.platform.ConflictException;
 import org.paddock.platform.FieldError;
+import org.paddock.platform.ForbiddenException;
 import org.paddock.platform.InvalidInputException;
 import org.paddock.platform.NotFoundException;
 import org.paddock.platform.Words;
@@ -31,6 +32,8 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class People {
+
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(People.class.getName());
 
     private static final Pattern GROUP_NAME = Pattern.compile("[a-z][a-z0-9_-]{0,63}");
 
@@ -155,6 +158,78 @@ public class People {
             changes.record(by.getId(), now, Kind.GROUP, g.getName(), "member", null, u.getUsername());
         }
         return view(u);
+    }
+
+    /**
+     * A person the OpenID Connect provider vouched for: their account, found by the provider's subject, or made at
+     * their first sign-in (with no local password). Their groups follow the provider's groups claim at every
+     * sign-in: the claim's groups that Paddock has, and no others (those it does not have are ignored and logged);
+     * someone in a group is a maintainer; their name and address follow the provider's too. Their other roles are Paddock's admins' to give. Refused: a disabled
+     * account, a local account of the same name (never taken over by the provider), a person without a usable name.
+     * Changes are recorded as made by Paddock itself.
+     */
+    @Transactional
+    public User signInFromProvider(OidcIdentity who) {
+        User u = em.createQuery("select u from PaddockUser u where u.oidcSubject = :s", User.class)
+                .setParameter("s", who.subject()).getResultStream().findFirst().orElse(null);
+        Instant now = clock.instant();
+        if (u == null) {
+            String username = who.username().orElseThrow(() -> new ForbiddenException("The provider gave no user name "
+                    + "Paddock can use (preferred_username or subject: a lower-case letter, then a-z, 0-9, . _ -)"));
+            if (accounts.byUsername(username).isPresent()) {
+                throw new ForbiddenException("Paddock has a local account '" + username + "' already, which is not "
+                        + "linked to the provider: sign in with its password, or ask an admin");
+            }
+            u = User.ofProvider(who.subject(), username, who.displayName(username), who.emailAddress(), now);
+            em.persist(u);
+            changes.record(null, now, Kind.USER, username, "username", null, username);
+            LOG.info(() -> "Created the account '" + username + "' at its first sign-in with the OpenID Connect provider");
+        }
+        if (!u.isActive()) {
+            throw new ForbiddenException("Your Paddock account '" + u.getUsername() + "' is disabled: ask an admin");
+        }
+        String displayName = who.displayName(u.getUsername());
+        if (!displayName.equals(u.getDisplayName())) {
+            changes.record(null, now, Kind.USER, u.getUsername(), "displayName", u.getDisplayName(), displayName);
+            u.rename(displayName);
+        }
+        String email = who.emailAddress();
+        if (!email.isEmpty() && !email.equals(u.getEmail())) {
+            changes.record(null, now, Kind.USER, u.getUsername(), "email", u.getEmail(), email);
+            u.changeEmail(email);
+        }
+        Set<String> known = new HashSet<>(accounts.allGroups().stream().map(Group::getName).toList());
+        OidcIdentity.GroupMapping mapping = who.mapGroups(known);
+        if (!mapping.ignored().isEmpty()) {
+            String name = u.getUsername();
+            LOG.info(() -> "Groups of '" + name + "' in the provider's claim that Paddock does not have, ignored: "
+                    + String.join(", ", mapping.ignored()));
+        }
+        Set<Group> groups = new HashSet<>();
+        mapping.groups().forEach(g -> accounts.groupByName(g).ifPresent(groups::add));
+        String subject = u.getUsername();
+        for (Group g : u.getGroups()) {
+            if (!groups.contains(g)) {
+                changes.record(null, now, Kind.GROUP, g.getName(), "member", subject, null);
+            }
+        }
+        for (Group g : groups) {
+            if (!u.isMemberOf(g)) {
+                changes.record(null, now, Kind.GROUP, g.getName(), "member", null, subject);
+            }
+        }
+        String groupsBefore = groupsOf(u);
+        u.changeGroups(groups);
+        changes.record(null, now, Kind.USER, subject, "groups", groupsBefore, groupsOf(u));
+        Set<Role> roles = u.getRoles().isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(u.getRoles());
+        if (groups.isEmpty()) {
+            roles.remove(Role.MAINTAINER);
+        } else {
+            roles.add(Role.MAINTAINER);
+        }
+        changes.record(null, now, Kind.USER, subject, "roles", rolesOf(u), words(roles));
+        u.changeRoles(roles);
+        return u;
     }
 
     public UserView user(User by, String username) {

@@ -21,7 +21,10 @@ import java.util.HashSet;
 import java.util.Objects;
 import java.util.Set;
 
-/** A person (or CI account) who signs in with a password or calls the API with a token. */
+/**
+ * A person (or CI account) who signs in with a password or calls the API with a token. A person who signs in with
+ * the distribution's OpenID Connect provider is linked to the provider's subject and has no local password.
+ */
 @Entity(name = "PaddockUser")
 @Table(name = "paddock_user")
 public class User {
@@ -39,8 +42,13 @@ public class User {
     @Column(nullable = false, length = 200)
     private String email;
 
-    @Column(name = "password_hash", nullable = false, length = 400)
+    /** Null for an account of the OpenID Connect provider that was never given a local password. */
+    @Column(name = "password_hash", length = 400)
     private String passwordHash;
+
+    /** The provider's {@code sub} of the person, when they sign in with OpenID Connect. */
+    @Column(name = "oidc_subject", length = 255)
+    private String oidcSubject;
 
     @Column(nullable = false)
     private boolean active = true;
@@ -71,6 +79,17 @@ public class User {
         this.roles = roles.isEmpty() ? new HashSet<>() : EnumSet.copyOf(roles);
         this.groups = new HashSet<>(groups);
         this.createdAt = Objects.requireNonNull(createdAt);
+    }
+
+    /** A person who signs in with the OpenID Connect provider as {@code subject}: no local password. */
+    static User ofProvider(String subject, String username, String displayName, String email, Instant createdAt) {
+        User u = new User();
+        u.username = Objects.requireNonNull(username);
+        u.displayName = Objects.requireNonNull(displayName);
+        u.email = email == null ? "" : email;
+        u.oidcSubject = Objects.requireNonNull(subject);
+        u.createdAt = Objects.requireNonNull(createdAt);
+        return u;
     }
 
     public boolean has(Role role) {
@@ -135,8 +154,14 @@ public class User {
         return email;
     }
 
-    String getPasswordHash() {
-        return passwordHash;
+    /** The stored hash, empty for an account that signs in only with the OpenID Connect provider. */
+    java.util.Optional<String> passwordHash() {
+        return java.util.Optional.ofNullable(passwordHash);
+    }
+
+    /** The OpenID Connect provider's subject this account is linked to, if any. */
+    public java.util.Optional<String> oidcSubject() {
+        return java.util.Optional.ofNullable(oidcSubject);
     }
 
     public boolean isActive() {

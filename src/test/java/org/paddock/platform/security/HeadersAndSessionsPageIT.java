@@ -10,6 +10,7 @@ import org.paddock.testsupport.TestDatabase;
 import org.paddock.testsupport.pages.LoginPage;
 import org.paddock.testsupport.pages.ModulesPage;
 
+import java.net.URL;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -86,6 +87,15 @@ class HeadersAndSessionsPageIT extends PageTest {
 
         login.reloadAfterExpiry();
         login.waitForTitle("Sign in · Paddock");
+    }
+
+    /** Without PADDOCK_OIDC_* (as this deployment runs) there is only the password form, and no provider path. */
+    @Test
+    void withoutAProviderTheSignInPageOffersOnlyPasswords() throws Exception {
+        assertThat(loginPage().open().offersProvider()).isFalse();
+        java.net.HttpURLConnection c = (java.net.HttpURLConnection) new URL(base, "login/oidc").openConnection();
+        c.setInstanceFollowRedirects(false);
+        assertThat(c.getResponseCode()).isEqualTo(404);
     }
 
     @Test

@@ -45,6 +45,26 @@ public class LoginPage extends Page {
         click("login-form:sign-in");
     }
 
+    /** Whether the page offers sign-in with the distribution's OpenID Connect provider, and under which name. */
+    public boolean offersProvider() {
+        return has("sign-in-with-provider");
+    }
+
+    public String providerLink() {
+        return text("sign-in-with-provider");
+    }
+
+    /** Follows "Sign in with …" to the provider's own sign-in page. */
+    public void signInWithProvider() {
+        click("sign-in-with-provider");
+        waitFor(d -> !d.getCurrentUrl().startsWith(base.toString()));
+    }
+
+    /** The refusal above the form, without waiting (empty when there is none). */
+    public String refusalNow() {
+        return has("login-form:refusal") ? text("login-form:refusal") : "";
+    }
+
     public void waitForWrongPassword() {
         waitForText("Wrong user name or password");
     }
