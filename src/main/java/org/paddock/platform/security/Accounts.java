@@ -89,12 +89,12 @@ public class Accounts {
         return token.map(ApiToken::getUser);
     }
 
-    @Transactional
     /** What Paddock takes for an e-mail address: something@somewhere, no spaces. */
     static boolean isEmail(String s) {
         return s.matches("[^@\\s]+@[^@\\s]+");
     }
 
+    @Transactional
     public User createUser(String username, String displayName, String email, String password, Set<Role> roles,
                            Set<String> groupNames) {
         List<FieldError> errors = new ArrayList<>();
