@@ -54,8 +54,9 @@ public class People {
     }
 
     /** A user as pages and the API show it (never the password hash). */
+    /** {@code signIn}: {@code provider} for an account of the OpenID Connect provider, else {@code password}. */
     public record UserView(String username, String displayName, String email, boolean active, List<String> roles,
-                           List<String> groups) {
+                           List<String> groups, String signIn) {
     }
 
     /** The changes a PATCH asks for; a null field stays as it is. */
@@ -397,7 +398,8 @@ public class People {
     static UserView view(User u) {
         return new UserView(u.getUsername(), u.getDisplayName(), u.getEmail(), u.isActive(),
                 u.getRoles().stream().map(Role::word).sorted().toList(),
-                u.getGroups().stream().map(Group::getName).sorted().toList());
+                u.getGroups().stream().map(Group::getName).sorted().toList(),
+                u.oidcSubject().isPresent() ? "provider" : "password");
     }
 
     private static String rolesOf(User u) {

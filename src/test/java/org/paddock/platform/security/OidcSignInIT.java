@@ -114,7 +114,10 @@ class OidcSignInIT {
 
         // an admin disables her account: the provider's word no longer lets her in
         freshSignInPage().signInAs("admin");
-        UsersPage users = new UsersPage(browser, base).open().edit("carol").toggleActive().save();
+        UsersPage users = new UsersPage(browser, base).open();
+        assertThat(users.user("carol")).contains("signs in with the provider");
+        assertThat(users.user("alice")).doesNotContain("provider");
+        users.edit("carol").toggleActive().save();
         assertThat(users.changes()).contains("groups").contains("ruby-maintainers").contains("nginx-maintainers");
         freshSignInPage().signInWithProvider();
         new ProviderSignInPage(browser).signIn("carol", """

@@ -63,7 +63,7 @@ class PeopleApiIT extends DeployedApi {
 
         as(admin).put("api/v1/groups/" + group + "/members/alice").then().statusCode(200)
                 .body("members", contains("alice"));
-        as(admin).get("api/v1/users/alice").then().statusCode(200).body("groups", hasItem(group));
+        as(admin).get("api/v1/users/alice").then().statusCode(200).body("groups", hasItem(group)).body("signIn", equalTo("password"));
         as(admin).body(Map.of("description", "The httpd people")).patch("api/v1/groups/" + group)
                 .then().statusCode(200).body("description", equalTo("The httpd people"));
         as(admin).delete("api/v1/groups/" + group + "/members/alice").then().statusCode(200)
