@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
+import org.paddock.platform.AdminChanges;
 import org.paddock.platform.Causes;
 import org.paddock.platform.FieldError;
 import org.paddock.platform.InvalidInputException;
@@ -22,6 +23,7 @@ import org.paddock.release.Release;
 import org.paddock.release.ReleaseRepository;
 import org.paddock.release.Releases;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,7 +35,8 @@ import java.util.function.Supplier;
  * Onboarding in bulk, admins only: the groups, releases and module streams of an {@link OnboardingFile}, and the module
  * builds of a repository's {@code modules.yaml}. Each new thing is made by the service that makes it one at a time
  * ({@link People#createGroup}, {@link Releases#create}, {@link ModuleStreams#open}, {@link BuildImporter#create}), so
- * its rules and its record in {@code AdminChanges} are theirs; what exists already and is what the file says is left
+ * its rules and its record in {@link AdminChanges} are theirs (a modules.yaml import adds one line to the release's
+ * record: how many builds it brought); what exists already and is what the file says is left
  * alone ("unchanged": running an import twice changes nothing). All of an import is stored or none of it: the first
  * refusal names its path into the file and rolls everything back. A dry run does the same work and rolls it back,
  * answering the plan.
@@ -64,6 +67,12 @@ public class Onboarding {
 
     @Inject
     BuildImporter importer;
+
+    @Inject
+    AdminChanges changes;
+
+    @Inject
+    Clock clock;
 
     /** One thing an import makes or leaves: {@code kind} group, member, release, stream or build; {@code action} create or unchanged. */
     public record Step(String kind, String subject, String action, String detail) implements java.io.Serializable {
@@ -159,6 +168,11 @@ public class Onboarding {
                         "owned by " + b.getModuleStream().getOwnerGroup().getName()));
             }
             steps.add(new Step("build", b.nsvca(), CREATE, b.getArtifacts().size() + " package(s)"));
+        }
+        long builds = steps.stream().filter(s -> s.kind().equals("build") && s.action().equals(CREATE)).count();
+        if (builds > 0) {
+            changes.record(by.getId(), clock.instant(), AdminChanges.Kind.RELEASE, release.getName(), "modulesImported",
+                    null, builds + " module build(s) from a modules.yaml");
         }
         return done(dryRun, steps);
     }

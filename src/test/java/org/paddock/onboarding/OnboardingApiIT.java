@@ -170,6 +170,8 @@ class OnboardingApiIT extends DeployedApi {
                 .body("unchanged", equalTo(0));
         as(null).get("api/v1/modules?release=" + r).then().body("size()", equalTo(11))
                 .body("ownerGroup", everyItem(equalTo("ruby-maintainers")));
+        as(null).get("api/v1/releases/" + r).then().body("changes[0].field", equalTo("modulesImported"))
+                .body("changes[0].by", equalTo("admin")).body("changes[0].to", equalTo("11 module build(s) from a modules.yaml"));
         as(null).get("api/v1/builds?release=" + r).then().body("size()", equalTo(11))
                 .body("find { it.name == 'dwm' }.packages", org.hamcrest.Matchers.not(empty()));
         String after = counts();
