@@ -109,7 +109,8 @@ public class Onboarding {
     /**
      * Imports (or plans) the module builds of a repository's {@code modules.yaml} into release {@code name}: builds
      * known already are left alone; a build of a stream new to the release makes the stream, owned as
-     * {@link ModuleStreams#findOrOpen} says (the group owning the module in another release, or {@code ownerGroup}).
+     * {@link ModuleStreams#findOrOpen} says ({@code ownerGroup} when given, else the group owning the module in another
+     * release).
      */
     public Plan importModules(String name, String modulesYaml, String ownerGroup, boolean dryRun, User by) {
         Permissions.requireManageReleases(by, "import a repository's module builds");

@@ -21,7 +21,8 @@ import org.paddock.platform.security.CurrentUser;
  *       streams and their owners);</li>
  *   <li>{@code POST /api/v1/releases/{name}/modules}: a repository's {@code modules.yaml} (modulemd v2 documents, as
  *       the module build service writes them), every build not known yet imported into the release;
- *       {@code ?ownerGroup=} owns the streams this makes when no other release has the module.</li>
+ *       {@code ?ownerGroup=} owns the streams this makes (without it: the group owning the module in another
+ *       release).</li>
  * </ul>
  * Both answer the {@link Onboarding.Plan}: 201 when the import made something, else 200. The second is
  * {@link ReleaseModulesResource} (a path of its own, so that it is not taken for one of the releases resource's).
