@@ -1,6 +1,7 @@
 package org.paddock.testsupport.pages;
 
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 
 import java.net.URL;
@@ -39,18 +40,20 @@ public class ImportPage extends Page {
         return press("import-form:import");
     }
 
+    /** Presses a button that posts the form, and waits until the page after the post (and its redirect) has loaded. */
     private ImportPage press(String button) {
-        var old = byId(button);
+        // a mark on this page's window: gone once another page has replaced it (no stale element to ask the driver of)
+        JavascriptExecutor js = (JavascriptExecutor) browser;
+        js.executeScript("window.pdBeforePost = true;");
         click(button);
         waitFor(d -> {
             try {
-                old.isDisplayed();
-                return false;
-            } catch (org.openqa.selenium.StaleElementReferenceException gone) {
-                return true;
+                return Boolean.TRUE.equals(js.executeScript(
+                        "return window.pdBeforePost === undefined && document.readyState === 'complete';"));
+            } catch (org.openqa.selenium.WebDriverException navigating) {
+                return false; // asked while the next page replaced this one: ask again
             }
         });
-        waitFor(d -> !d.findElements(By.id("import-form")).isEmpty());
         return this;
     }
 
