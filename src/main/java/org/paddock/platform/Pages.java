@@ -106,15 +106,20 @@ public class Pages {
         return false;
     }
 
-    /** A sentence for the next page after the redirect (shown once), under {@code key}. */
-    public void flash(String key, String message) {
+    /** A sentence (or a value a page shows) for the next page after the redirect (shown once), under {@code key}. */
+    public void flash(String key, Object message) {
         faces.getExternalContext().getFlash().put(key, message);
     }
 
     /** What {@link #flash} left for this page, or null. */
     public String flashed(String key) {
-        Object s = faces.getExternalContext().getFlash().get(key);
+        Object s = flashedObject(key);
         return s == null ? null : s.toString();
+    }
+
+    /** What {@link #flash} left for this page, or null. */
+    public Object flashedObject(String key) {
+        return faces.getExternalContext().getFlash().get(key);
     }
 
     /** An error message at a client id (null: the page's global messages). */

@@ -328,6 +328,35 @@ class HostileInputIT extends DeployedApi {
         t.add(yaml("/api/v1/policies?reason=%00", "--- !Policy\nid: x\n", 422));
         t.add(yaml("/api/v1/policies", "{\"not\": \"yaml policy\"}", 422));
 
+        // onboarding in bulk (admins): an onboarding file, and a repository's modules.yaml into a release
+        String onb = "/api/v1/onboarding";
+        String mods = "/api/v1/releases/" + release + "/modules";
+        for (String p : List.of(onb, onb + "?dryRun=true", mods, mods + "?dryRun=true")) {
+            String field = p.startsWith(onb) ? "body" : "modulemd";
+            t.add(yamlAs(p, "admin", aliasBomb(), 422, field));
+            t.add(yamlAs(p, "admin", deepYaml(), 422, field));
+            t.add(yamlAs(p, "admin", "releases: [{name: F46", 422, field));
+            t.add(yamlAs(p, "admin", "releases: [{name: \"F\u0000\"}]", 422, ANY));
+            t.add(yamlAs(p, "admin", "releases: [{name: \"\\ud800\"}]", 422, ANY));
+            t.add(yamlAs(p, "admin", "a: 1\n---\nb: 2\n", 422, field));
+            t.add(yamlAs(p, "admin", "", 422, field));
+            t.add(yamlAs(p, "admin", "- just\n- a list\n", 422, field));
+            t.add(raw("POST", p, "admin", "application/yaml", bytes("releases: [{name: \"", new byte[]{(byte) 0xC3, 0x28}, "\"}]"), 422, "body"));
+            t.add(new Case("POST", p, "admin", "application/yaml", big(), true, 413, null));
+            t.add(new Case("POST", p, "admin", "application/yaml", big(), false, 413, null));
+            t.add(yamlAs(p, "alice", "releases: [{name: F46", 403, null));
+            t.add(yamlAs(p, null, "releases: [{name: F46", 401, null));
+        }
+        t.add(yamlAs(onb, "admin", "releases: [{name: " + "R".repeat(100) + ", longName: x, aliasPrefix: X}]", 422, "releases[0].name"));
+        t.add(yamlAs(onb, "admin", "releases: [{name: F46, longName: " + "l".repeat(300) + ", aliasPrefix: X}]", 422, "releases[0].longName"));
+        t.add(yamlAs(onb, "admin", "groups: [{name: g, description: " + "d".repeat(300) + "}]", 422, "groups[0].description"));
+        t.add(yamlAs(onb, "admin", "releases: [{name: " + release + ", streams: [{name: nginx, stream: '" + "s".repeat(300) + "', ownerGroup: nginx-maintainers}]}]", 422, "releases[0].streams[0].stream"));
+        t.add(yamlAs(onb, "admin", "releases: [{name: " + release + ", streams: [{name: httpd, stream: '2.4', ownerGroup: nginx-maintainers, eol: 99999-01-01}]}]", 422, "releases[0].streams[0].eol"));
+        t.add(yamlAs(onb, "admin", "releases: [{name: " + release + ", streams: [{name: httpd, stream: '2.4', ownerGroup: nginx-maintainers, summary: " + "s".repeat(600) + "}]}]", 422, "releases[0].streams[0].summary"));
+        t.add(yamlAs(onb + "?dryRun=maybe", "admin", "releases: [{name: F46}]", 422, "dryRun"));
+        t.add(yamlAs(mods + "?ownerGroup=%00", "admin", modulemd(), 422, ANY));
+        t.add(yamlAs(mods + "?ownerGroup=no-such-group", "admin", modulemd().replace("nginx", "nginy"), 422, "ownerGroup"));
+
         // paths and query parameters
         for (String param : List.of("release", "module", "status", "request", "type", "severity", "cve", "bug",
                 "submitter", "q", "gating", "sort", "order")) {
@@ -587,6 +616,10 @@ class HostileInputIT extends DeployedApi {
 
     private static Case yaml(String target, String text, int status) {
         return new Case("POST", target, "erin", "application/yaml", text.getBytes(StandardCharsets.UTF_8), false, status, ANY);
+    }
+
+    private static Case yamlAs(String target, String who, String text, int status, String field) {
+        return new Case("POST", target, who, "application/yaml", text.getBytes(StandardCharsets.UTF_8), false, status, field);
     }
 
     private static byte[] bytes(String head, byte[] middle, String tail) {
