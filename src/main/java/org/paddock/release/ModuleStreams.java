@@ -26,8 +26,8 @@ import java.util.Optional;
 
 /**
  * Module streams come to exist the way packages do in Bodhi: when a maintainer imports the first build of a
- * {@code name:stream} in a release ({@link #findOrOpen}), owned by one of the maintainer's groups — the one that owns
- * the same module in another release, else their only group, else the one they name; admins make and change them
+ * {@code name:stream} in a release ({@link #findOrOpen}), owned by one of the maintainer's groups — the one they name,
+ * else the one that owns the same module in another release, else their only group; admins make and change them
  * too ({@link #open}, {@link #edit}). A stream's life ends on its end-of-life day: after it, no new build or update
  * ({@link #requireAlive}). Every change is recorded in {@link AdminChanges}.
  */
