@@ -138,6 +138,11 @@ public final class Dnf {
         return dnf;
     }
 
+    /** The installroot: its rpmdb holds the installed packages, its {@code etc/dnf/modules.d} the module states. */
+    public Path root() {
+        return root;
+    }
+
     /**
      * Runs {@code dnf -q -y -C} in the installroot with {@code args}, e.g. {@code "updateinfo", "list", "--all"}
      * (add {@code -v} for more). Never throws for dnf's own failures: look at {@link Result#exitCode()}.

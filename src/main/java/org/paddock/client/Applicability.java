@@ -1,0 +1,110 @@
+package org.paddock.client;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The one rule of which advisories apply to what is installed.
+ * <ul>
+ *   <li>An RPM in an advisory concerns the host when an RPM of the same name and arch is installed; it is
+ *       <em>available</em> (the advisory applies) when it is newer than the newest of them by rpm's order, and
+ *       <em>installed</em> otherwise — as dnf says.</li>
+ *   <li>A collection that names a module build counts only when that stream is active ({@link ModuleStates}: enabled,
+ *       or default and not disabled, or named by an installed package's label), the repository publishes the build's
+ *       context (when its modules.yaml is known) and its arch fits the machine; then it concerns only installed
+ *       packages of that stream or of none, never one labelled by another stream (no cross-stream false positive).</li>
+ *   <li>A gem, wheel or jar in an advisory concerns an installed one of the same ecosystem and name, compared by its
+ *       ecosystem's rule ({@link VersionOrder}); one an RPM holds is reported once, under that RPM.</li>
+ * </ul>
+ */
+public final class Applicability {
+
+    /** What an advisory's package is to the host. */
+    public enum State { AVAILABLE, INSTALLED }
+
+    /**
+     * One advisory package that concerns one installed package.
+     *
+     * @param installed the newest installed package it is compared with
+     */
+    public record Match(Advisory advisory, Advisory.Collection collection, Advisory.Fix fix, Installed installed,
+                        State state) {
+
+        /** The module stream of the collection, or {@code null}. */
+        public String moduleStream() {
+            return collection.module() == null ? null : collection.module().nameStream();
+        }
+    }
+
+    private final Map<String, Installed> newestRpm = new HashMap<>();
+    private final Map<String, Installed> newestOther = new HashMap<>();
+    private final ModuleStates modules;
+    private final ModulesYaml repository;
+    private final String machineArch;
+
+    /**
+     * @param repository  the repository's modules.yaml, or {@code null} when unknown (a Paddock server)
+     * @param machineArch the machine's arch, or {@code null} to take any module build's arch
+     */
+    public Applicability(List<Installed> installed, ModuleStates modules, ModulesYaml repository, String machineArch) {
+        this.modules = modules;
+        this.repository = repository;
+        this.machineArch = machineArch;
+        for (Installed p : installed) {
+            if (p.isRpm()) {
+                newestRpm.merge(p.name() + "." + p.arch(), p, (a, b) -> a.evr().compareTo(b.evr()) >= 0 ? a : b);
+            } else {
+                newestOther.merge(p.kind() + ":" + p.name(), p, (a, b) -> {
+                    Integer c = VersionOrder.compare(a.kind(), a.version(), b.version());
+                    return c == null || c >= 0 ? a : b;
+                });
+            }
+        }
+    }
+
+    public List<Match> matches(List<Advisory> advisories) {
+        List<Match> out = new ArrayList<>();
+        for (Advisory a : advisories) {
+            for (Advisory.Collection c : a.collections()) {
+                if (c.module() != null && !counts(c.module())) {
+                    continue;
+                }
+                for (Advisory.Fix fix : c.packages()) {
+                    Installed have = fix.isRpm() ? newestRpm.get(fix.name() + "." + fix.arch())
+                            : newestOther.get(fix.kind() + ":" + fix.name());
+                    if (have == null || (c.module() != null && have.moduleStream() != null
+                            && !have.moduleStream().equals(c.module().nameStream()))) {
+                        continue;
+                    }
+                    Integer order = fix.isRpm() ? Integer.valueOf(fix.evr().compareTo(have.evr()))
+                            : VersionOrder.compare(fix.kind(), fix.version(), have.version());
+                    if (order == null) {
+                        continue;
+                    }
+                    out.add(new Match(a, c, fix, have, order > 0 ? State.AVAILABLE : State.INSTALLED));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Whether a collection's module build counts on this host. */
+    boolean counts(Advisory.Module m) {
+        if (!modules.isActive(m.name(), m.stream())) {
+            return false;
+        }
+        if (repository != null && !repository.publishes(m.name(), m.stream(), m.context())) {
+            return false;
+        }
+        return machineArch == null || m.arch().isEmpty() || m.arch().equals(machineArch) || m.arch().equals("noarch");
+    }
+
+    /** The advisories that apply: at least one of their packages is {@link State#AVAILABLE}. */
+    public static List<Advisory> applying(List<Match> matches) {
+        return matches.stream().filter(m -> m.state() == State.AVAILABLE).map(Match::advisory).distinct()
+                .sorted(Comparator.comparing(Advisory::id)).toList();
+    }
+}

@@ -1,0 +1,348 @@
+package org.paddock.client;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code paddock-client}: which advisories, and which module streams, apply to this host, an image or an SBOM.
+ * Exit status, as {@code dnf check-update}: 0 when nothing applies, 100 when advisories apply (with
+ * {@code --fail-on}, only those at or above that severity count), 1 with one line on standard error for input it
+ * cannot read.
+ */
+@Command(name = "paddock-client", mixinStandardHelpOptions = true, versionProvider = PaddockClient.Version.class,
+        description = "Which advisories and which module streams apply to this host, an image or an SBOM.",
+        subcommands = {PaddockClient.ListCommand.class, PaddockClient.ModulesCommand.class,
+                PaddockClient.SummaryCommand.class},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:nothing applies", "100:advisories apply", "1:an input could not be read", "2:bad usage"})
+public final class PaddockClient {
+
+    /** Advisories apply: as {@code dnf check-update} says "updates available". */
+    public static final int APPLY = 100;
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    /** Runs the client as the command line would; answers its exit status. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cli = new CommandLine(new PaddockClient());
+        cli.setOut(out);
+        cli.setErr(err);
+        cli.setExecutionExceptionHandler((e, line, parsed) -> {
+            if (e instanceof ClientException || e instanceof IOException) {
+                err.println("paddock-client: " + e.getMessage());
+                return 1;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = PaddockClient.class.getPackage().getImplementationVersion();
+            return new String[] {"paddock-client " + (v == null ? "(development)" : v)};
+        }
+    }
+
+    /** Where the installed packages and module streams come from. */
+    static final class InventoryOptions {
+
+        @Option(names = "--rpm-list", paramLabel = "FILE",
+                description = "read the installed RPMs from FILE, the output of rpm -qa --qf "
+                        + "'%%{NAME}|%%{EPOCH}|%%{VERSION}|%%{RELEASE}|%%{ARCH}|%%{MODULARITYLABEL}\\n' "
+                        + "(default: run that query on this host)")
+        Path rpmList;
+
+        @Option(names = "--root", paramLabel = "DIR",
+                description = "an unpacked image or another root: its rpmdb (rpm --root) and its etc/dnf/modules.d")
+        Path root;
+
+        @Option(names = "--module", paramLabel = "NAME:STREAM", description = "mark a module stream enabled (repeatable)")
+        List<String> modules = new ArrayList<>();
+
+        @Option(names = "--arch", paramLabel = "ARCH",
+                description = "the machine's arch, for module builds (default: the installed RPMs' arch)")
+        String arch;
+
+        Inventory load() throws IOException {
+            List<Installed> packages;
+            if (rpmList != null) {
+                try (BufferedReader r = Files.newBufferedReader(rpmList, StandardCharsets.UTF_8)) {
+                    packages = RpmList.read(r, rpmList.toString());
+                } catch (java.nio.file.NoSuchFileException e) {
+                    throw new ClientException("cannot read " + rpmList + ": no such file");
+                }
+            } else {
+                packages = queryRpm(root);
+            }
+            ModuleStates states = new ModuleStates();
+            ModulesDir.read(root == null ? Path.of("/") : root, states);
+            for (String m : modules) {
+                String[] ns = m.split(":");
+                if (ns.length != 2 || ns[0].isBlank() || ns[1].isBlank()) {
+                    throw new ClientException("--module " + m + ": write it as NAME:STREAM, e.g. nginx:1.24");
+                }
+                states.enable(ns[0], ns[1]);
+            }
+            packages.stream().map(Installed::moduleStream).filter(s -> s != null).forEach(states::labelledBy);
+            return new Inventory(packages, states, arch != null ? arch : Inventory.machineArch(packages));
+        }
+
+        private static List<Installed> queryRpm(Path root) throws IOException {
+            List<String> cmd = new ArrayList<>(List.of("rpm", "-qa", "--qf", RpmList.QUERY_FORMAT.replace("\\n", "\n")));
+            if (root != null) {
+                cmd.add(1, "--root");
+                cmd.add(2, root.toAbsolutePath().toString());
+            }
+            Process p;
+            try {
+                p = new ProcessBuilder(cmd).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+            } catch (IOException e) {
+                throw new ClientException("cannot run rpm (" + e.getMessage() + "): give the installed packages with "
+                        + "--rpm-list FILE");
+            }
+            List<Installed> packages;
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                packages = RpmList.read(r, "rpm -qa");
+            }
+            try {
+                if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+                    p.destroyForcibly();
+                    throw new ClientException("rpm -qa failed" + (root == null ? "" : " for " + root));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ClientException("interrupted while rpm -qa ran");
+            }
+            return packages;
+        }
+    }
+
+    /** Where the advisories come from. */
+    static final class AdvisoryOptions {
+
+        @Option(names = "--updateinfo", paramLabel = "FILE", description = "an updateinfo.xml (.gz too)")
+        Path updateinfo;
+
+        @Option(names = "--modules-yaml", paramLabel = "FILE",
+                description = "the repository's modules.yaml: the module builds it publishes and their default streams")
+        Path modulesYaml;
+
+        Source load(ModuleStates states) throws IOException {
+            if (updateinfo == null) {
+                throw new ClientException("say where the advisories are: --updateinfo FILE");
+            }
+            List<Advisory> advisories;
+            try (InputStream in = Files.newInputStream(updateinfo)) {
+                advisories = UpdateinfoReader.read(in, updateinfo.toString());
+            } catch (java.nio.file.NoSuchFileException e) {
+                throw new ClientException("cannot read " + updateinfo + ": no such file");
+            }
+            ModulesYaml modules = null;
+            if (modulesYaml != null) {
+                try (Reader r = Files.newBufferedReader(modulesYaml, StandardCharsets.UTF_8)) {
+                    modules = ModulesYaml.read(r, modulesYaml.toString());
+                } catch (java.nio.file.NoSuchFileException e) {
+                    throw new ClientException("cannot read " + modulesYaml + ": no such file");
+                }
+                modules.defaults().forEach(states::defaultStream);
+            }
+            return new Source(advisories, modules);
+        }
+    }
+
+    record Source(List<Advisory> advisories, ModulesYaml modules) {
+    }
+
+    /** What every command shares: the inventory, the advisories, JSON or text, and what counts for the exit. */
+    abstract static class Base implements Callable<Integer> {
+
+        @Mixin
+        InventoryOptionsMixin inventoryOptions;
+
+        @Mixin
+        AdvisoryOptionsMixin advisoryOptions;
+
+        @Option(names = "--json", description = "write JSON (schema: see the README)")
+        boolean json;
+
+        @Option(names = "--fail-on", paramLabel = "SEVERITY",
+                description = "exit 100 only for advisories at or above SEVERITY (low, moderate, important, critical)")
+        String failOn;
+
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        Inventory inventory;
+        List<Applicability.Match> matches;
+
+        void evaluate() throws IOException {
+            inventory = inventoryOptions.options.load();
+            Source source = advisoryOptions.options.load(inventory.modules());
+            matches = new Applicability(inventory.packages(), inventory.modules(), source.modules(), inventory.arch())
+                    .matches(source.advisories());
+        }
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        int exit(List<Advisory> applying) {
+            int floor = failOn == null ? 0 : rank(failOn);
+            if (failOn != null && floor < 0) {
+                throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--fail-on " + failOn + ": one of low, moderate, important, critical");
+            }
+            return applying.stream().anyMatch(a -> rank(a.severity()) >= floor) ? APPLY : 0;
+        }
+
+        static int rank(String severity) {
+            if (severity == null) {
+                return 0;
+            }
+            return List.of("none", "low", "moderate", "important", "critical").indexOf(severity.toLowerCase(Locale.ROOT));
+        }
+
+        static String json(Object value) throws IOException {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(value);
+        }
+    }
+
+    static final class InventoryOptionsMixin {
+        @CommandLine.ArgGroup(exclusive = false, heading = "%nWhat is installed:%n")
+        InventoryOptions options = new InventoryOptions();
+    }
+
+    static final class AdvisoryOptionsMixin {
+        @CommandLine.ArgGroup(exclusive = false, heading = "%nWhere the advisories are:%n")
+        AdvisoryOptions options = new AdvisoryOptions();
+    }
+
+    @Command(name = "list", description = "The advisories that concern the installed packages, one line per package, "
+            + "as dnf updateinfo list writes them.")
+    static final class ListCommand extends Base {
+
+        @Option(names = "--security") boolean security;
+        @Option(names = "--bugfix") boolean bugfix;
+        @Option(names = "--enhancement") boolean enhancement;
+        @Option(names = "--newpackage") boolean newpackage;
+        @Option(names = "--cve", paramLabel = "CVE", description = "only advisories for this CVE (repeatable)")
+        Set<String> cves = new LinkedHashSet<>();
+        @Option(names = "--bz", paramLabel = "ID", description = "only advisories for this Bugzilla id (repeatable)")
+        Set<String> bugs = new LinkedHashSet<>();
+        @Option(names = {"--severity", "--sec-severity", "--secseverity"}, paramLabel = "SEVERITY",
+                description = "only advisories of this severity (repeatable)")
+        Set<String> severities = new LinkedHashSet<>();
+        @Option(names = "--available", description = "advisories with a newer package (the default)") boolean available;
+        @Option(names = "--installed", description = "advisories whose packages are installed") boolean installed;
+        @Option(names = "--updates", description = "as --available: the client knows no repository's packages")
+        boolean updates;
+        @Option(names = "--all", description = "both, installed ones marked i") boolean all;
+        @Option(names = "--with-cve", description = "a line per CVE instead of per advisory") boolean withCve;
+        @Option(names = "--with-bz", description = "a line per Bugzilla id instead of per advisory") boolean withBz;
+
+        @Override
+        public Integer call() throws IOException {
+            evaluate();
+            Set<String> types = new LinkedHashSet<>();
+            if (security) types.add("security");
+            if (bugfix) types.add("bugfix");
+            if (enhancement) types.add("enhancement");
+            if (newpackage) types.add("newpackage");
+            Listing.Which which = all ? Listing.Which.ALL : installed ? Listing.Which.INSTALLED : Listing.Which.AVAILABLE;
+            Listing.Filter filter = new Listing.Filter(which, types, cves, bugs, severities,
+                    withCve ? "cve" : withBz ? "bugzilla" : null);
+            List<Listing.Row> rows = Listing.rows(matches, filter);
+            if (json) {
+                out().println(json(rows.stream().map(ListCommand::jsonRow).toList()));
+            } else {
+                Listing.text(rows, which == Listing.Which.ALL).forEach(out()::println);
+            }
+            Listing.Filter applying = new Listing.Filter(Listing.Which.AVAILABLE, types, cves, bugs, severities, null);
+            return exit(Listing.rows(matches, applying).stream().map(r -> r.match().advisory()).distinct().toList());
+        }
+
+        private static Map<String, Object> jsonRow(Listing.Row r) {
+            Applicability.Match m = r.match();
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("advisory", m.advisory().id());
+            row.put("type", m.advisory().type());
+            row.put("severity", m.advisory().severityWord());
+            row.put("state", m.state().name().toLowerCase(Locale.ROOT));
+            row.put("package", m.fix().name());
+            row.put("kind", m.fix().kind());
+            row.put("installed", m.installed().version());
+            row.put("fixed", m.fix().version());
+            row.put("arch", m.fix().arch());
+            row.put("module", m.moduleStream());
+            row.put("cves", m.advisory().ids("cve"));
+            row.put("bugs", m.advisory().ids("bugzilla"));
+            row.put("url", m.advisory().url());
+            return row;
+        }
+    }
+
+    @Command(name = "modules", description = "Every module stream that needs an update, with its advisories.")
+    static final class ModulesCommand extends Base {
+
+        @Option(names = {"-v", "--verbose"}, description = "also the packages inside each stream: installed → fixed")
+        boolean verbose;
+
+        @Override
+        public Integer call() throws IOException {
+            evaluate();
+            List<ModuleReport.Stream> streams = ModuleReport.of(matches);
+            if (json) {
+                out().println(json(streams));
+            } else {
+                ModuleReport.text(streams, verbose).forEach(out()::println);
+            }
+            return exit(streams.stream().flatMap(s -> s.advisories().stream()).map(ModuleReport.Item::advisory)
+                    .distinct().toList());
+        }
+    }
+
+    @Command(name = "summary", description = "How many advisories apply, by type and severity, as dnf updateinfo summary.")
+    static final class SummaryCommand extends Base {
+
+        @Override
+        public Integer call() throws IOException {
+            evaluate();
+            List<Advisory> applying = Applicability.applying(matches);
+            Summary summary = Summary.of(applying);
+            if (json) {
+                out().println(json(summary.counts()));
+            } else {
+                summary.text().forEach(out()::println);
+            }
+            return exit(applying);
+        }
+    }
+}
