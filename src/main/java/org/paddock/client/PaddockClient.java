@@ -35,7 +35,7 @@ import java.util.concurrent.TimeUnit;
 @Command(name = "paddock-client", mixinStandardHelpOptions = true, versionProvider = PaddockClient.Version.class,
         description = "Which advisories and which module streams apply to this host, an image or an SBOM.",
         subcommands = {PaddockClient.ListCommand.class, PaddockClient.ModulesCommand.class,
-                PaddockClient.SummaryCommand.class},
+                PaddockClient.SummaryCommand.class, PaddockClient.InfoCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:nothing applies", "100:advisories apply", "1:an input could not be read", "2:bad usage"})
 public final class PaddockClient {
@@ -151,19 +151,45 @@ public final class PaddockClient {
         @Option(names = "--updateinfo", paramLabel = "FILE", description = "an updateinfo.xml (.gz too)")
         Path updateinfo;
 
+        @Option(names = "--server", paramLabel = "URL",
+                description = "a Paddock server: its JSON advisories, cached between runs (304 when nothing changed)")
+        java.net.URI server;
+
+        @Option(names = "--release", paramLabel = "NAME", description = "with --server: the release (default: all)")
+        String release;
+
+        @Option(names = "--channel", paramLabel = "stable|testing", defaultValue = "stable",
+                description = "with --server: stable (the default) or testing")
+        String channel;
+
+        @Option(names = "--cache", paramLabel = "DIR",
+                description = "with --server: where the cache lives (default: $XDG_CACHE_HOME/paddock-client or ~/.cache/paddock-client)")
+        Path cache;
+
         @Option(names = "--modules-yaml", paramLabel = "FILE",
                 description = "the repository's modules.yaml: the module builds it publishes and their default streams")
         Path modulesYaml;
 
         Source load(ModuleStates states) throws IOException {
-            if (updateinfo == null) {
-                throw new ClientException("say where the advisories are: --updateinfo FILE");
+            if ((updateinfo == null) == (server == null)) {
+                throw new ClientException("say where the advisories are: --updateinfo FILE or --server URL (one of them)");
             }
             List<Advisory> advisories;
-            try (InputStream in = Files.newInputStream(updateinfo)) {
-                advisories = UpdateinfoReader.read(in, updateinfo.toString());
-            } catch (java.nio.file.NoSuchFileException e) {
-                throw new ClientException("cannot read " + updateinfo + ": no such file");
+            if (server != null) {
+                if (!channel.equals("stable") && !channel.equals("testing")) {
+                    throw new ClientException("--channel " + channel + ": stable or testing");
+                }
+                if (server.getScheme() == null || !server.getScheme().matches("https?")) {
+                    throw new ClientException("--server " + server + ": give the server's http:// or https:// address");
+                }
+                advisories = new ServerSource(server, release, channel, cache == null ? ServerSource.defaultCacheDir() : cache)
+                        .fetch().advisories();
+            } else {
+                try (InputStream in = Files.newInputStream(updateinfo)) {
+                    advisories = UpdateinfoReader.read(in, updateinfo.toString());
+                } catch (java.nio.file.NoSuchFileException e) {
+                    throw new ClientException("cannot read " + updateinfo + ": no such file");
+                }
             }
             ModulesYaml modules = null;
             if (modulesYaml != null) {
@@ -343,6 +369,70 @@ public final class PaddockClient {
                 summary.text().forEach(out()::println);
             }
             return exit(applying);
+        }
+    }
+
+    @Command(name = "info", description = "One advisory: what it is, what it refers to, and its packages on this host.")
+    static final class InfoCommand extends Base {
+
+        @CommandLine.Parameters(paramLabel = "ID", description = "the advisory's id, e.g. FEDORA-2026-1a2b3c4d5e")
+        String id;
+
+        @Override
+        public Integer call() throws IOException {
+            evaluate();
+            List<Applicability.Match> mine = matches.stream().filter(m -> m.advisory().id().equals(id)).toList();
+            Advisory a = mine.isEmpty() ? null : mine.get(0).advisory();
+            if (a == null) {
+                throw new ClientException("no advisory " + id + " concerns the installed packages");
+            }
+            if (json) {
+                Map<String, Object> doc = new LinkedHashMap<>();
+                doc.put("id", a.id());
+                doc.put("title", a.title());
+                doc.put("type", a.type());
+                doc.put("severity", a.severityWord());
+                doc.put("issued", a.issued() == null ? null : a.issued().toString());
+                doc.put("updated", a.updated() == null ? null : a.updated().toString());
+                doc.put("url", a.url());
+                doc.put("cves", a.ids("cve"));
+                doc.put("bugs", a.ids("bugzilla"));
+                doc.put("packages", mine.stream().map(m -> Map.of("package", m.fix().nevra(),
+                        "installed", m.installed().version(), "state", m.state().name().toLowerCase(Locale.ROOT),
+                        "module", m.moduleStream() == null ? "" : m.moduleStream())).toList());
+                out().println(json(doc));
+            } else {
+                String rule = "=".repeat(79);
+                out().println(rule);
+                out().println("  " + a.title());
+                out().println(rule);
+                row("Update ID", a.id());
+                row("Type", a.type());
+                row("Severity", a.severityWord() == null ? "None" : a.severityWord());
+                if (a.updated() != null) {
+                    row("Updated", a.updated().toString().replace('T', ' ').replace("Z", ""));
+                }
+                if (!a.ids("cve").isEmpty()) {
+                    row("CVEs", String.join(" ", a.ids("cve")));
+                }
+                if (!a.ids("bugzilla").isEmpty()) {
+                    row("Bugs", String.join(" ", a.ids("bugzilla")));
+                }
+                if (a.url() != null) {
+                    row("URL", a.url());
+                }
+                for (Applicability.Match m : mine) {
+                    row(m.state() == Applicability.State.AVAILABLE ? "Update" : "Installed",
+                            m.installed().nevra() + (m.state() == Applicability.State.AVAILABLE ? " → " + m.fix().nevra() : "")
+                                    + (m.moduleStream() == null ? "" : "  [" + m.moduleStream() + "]"));
+                }
+            }
+            return exit(mine.stream().filter(m -> m.state() == Applicability.State.AVAILABLE)
+                    .map(Applicability.Match::advisory).distinct().toList());
+        }
+
+        private void row(String label, String value) {
+            out().println(String.format("%11s: %s", label, value));
         }
     }
 }

@@ -247,4 +247,84 @@ class FeedsIT extends DeployedApi {
         as(null).get("api/v1/advisories?cve=CVE-26-1&severity=huge&status=gone&limit=0&cursor=nope!").then().statusCode(422)
                 .body("errors.field", org.hamcrest.Matchers.hasItems("cve", "severity", "status", "limit"));
     }
+
+    /**
+     * paddock-client against this server: it fetches a release's advisories and says what applies (exit 100), asks
+     * again and is answered 304 from its cache, and after a new update reaches stable receives only what changed.
+     * A release of its own, so this class's feeds stay as the other tests expect them.
+     */
+    @Test
+    void theClientFetchesOnceThenIsAnswered304AndThenOnlyWhatChanged() throws Exception {
+        String alice = ApiTokens.issue("alice");
+        String admin = ApiTokens.issue("admin");
+        String ci = ApiTokens.issue("ci");
+        String own = TestReleases.name("CLI");
+        TestReleases.create(own, Map.of("nginx:1.24", "nginx-maintainers", "postgresql:16", "postgresql-maintainers"));
+        try {
+            Api api = api();
+            String ctx = "c1" + tag.substring(0, 6);
+            String first = api.submit(alice, Map.of("release", own, "type", "security", "severity", "important",
+                    "title", "nginx: the client test's fix", "references", List.of(Map.of("kind", "cve", "id", cve)),
+                    "newBuilds", TestBuilds.build("nginx", "1.24").version(4520262301120000L).context(ctx)
+                            .rpm("nginx-1:1.24.0-9.module_f45+9+" + ctx + ".x86_64").asNewBuilds().get("newBuilds")));
+            pushToStable(ci, admin, first, PUSHED_AT.plus(40, ChronoUnit.DAYS));
+
+            Path work = TestPaths.dir("feeds-client");
+            Path host = Files.writeString(work.resolve("host.txt"), """
+                    nginx|1|1.24.0|1.module_f45+1+%1$s|x86_64|nginx:1.24:4520262201120000:%1$s
+                    postgresql|(none)|16.1|1.module_f45+1+%1$s|x86_64|postgresql:16:4520262201120000:%1$s
+                    """.formatted(ctx));
+            Path cache = work.resolve("cache");
+            String[] modules = {"modules", "--verbose", "--server", base.toString(), "--release", own,
+                    "--cache", cache.toString(), "--rpm-list", host.toString()};
+            java.io.StringWriter out = new java.io.StringWriter();
+            java.io.StringWriter err = new java.io.StringWriter();
+            int exit = org.paddock.client.PaddockClient.run(modules, new java.io.PrintWriter(out), new java.io.PrintWriter(err));
+            assertThat(exit).as(err.toString()).isEqualTo(org.paddock.client.PaddockClient.APPLY);
+            assertThat(out.toString()).contains("nginx:1.24  (1 advisory)").contains(first).contains(cve)
+                    .contains("1:1.24.0-1.module_f45+1+" + ctx + " → 1:1.24.0-9.module_f45+9+" + ctx);
+            String[] failOnCritical = {"list", "--fail-on", "critical", "--server", base.toString(), "--release", own,
+                    "--cache", cache.toString(), "--rpm-list", host.toString()};
+            assertThat(org.paddock.client.PaddockClient.run(failOnCritical, new java.io.PrintWriter(new java.io.StringWriter()),
+                    new java.io.PrintWriter(new java.io.StringWriter()))).as("only important applies").isZero();
+
+            org.paddock.client.ServerSource source = new org.paddock.client.ServerSource(base.toURI(), own, "stable", cache);
+            org.paddock.client.ServerSource.Fetch again = source.fetch();
+            assertThat(again.notModified()).as("nothing changed: 304").isEqualTo(1);
+            assertThat(again.requests()).isEqualTo(1);
+            assertThat(again.advisories()).extracting(org.paddock.client.Advisory::id).containsExactly(first);
+
+            String pctx = "c2" + tag.substring(0, 6);
+            String second = api.submit(alice, Map.of("release", own, "type", "bugfix", "severity", "low",
+                    "title", "postgresql: the client test's bugfix",
+                    "newBuilds", TestBuilds.build("postgresql", "16").version(4520262301120000L).context(pctx)
+                            .rpm("postgresql-16.10-1.module_f45+9+" + pctx + ".x86_64").asNewBuilds().get("newBuilds")));
+            pushToStable(ci, admin, second, PUSHED_AT.plus(80, ChronoUnit.DAYS));
+            org.paddock.client.ServerSource.Fetch changed = source.fetch();
+            assertThat(changed.notModified()).isZero();
+            assertThat(changed.received()).as("only what changed since the newest held, not the whole release")
+                    .isLessThanOrEqualTo(4);
+            assertThat(changed.advisories()).extracting(org.paddock.client.Advisory::id).containsExactlyInAnyOrder(first, second);
+            assertThat(source.fetch().notModified()).isEqualTo(1);
+
+            String[] unreachable = {"list", "--server", "http://127.0.0.1:9/", "--cache", cache.toString(),
+                    "--rpm-list", host.toString()};
+            java.io.StringWriter oneLine = new java.io.StringWriter();
+            assertThat(org.paddock.client.PaddockClient.run(unreachable, new java.io.PrintWriter(new java.io.StringWriter()),
+                    new java.io.PrintWriter(oneLine))).isEqualTo(1);
+            assertThat(oneLine.toString().strip()).startsWith("paddock-client: cannot reach http://127.0.0.1:9/")
+                    .doesNotContain("\n\tat ");
+        } finally {
+            TestReleases.delete(own);
+        }
+    }
+
+    /** A passed CI result, then a push to testing at {@code at} and one to stable 30 days on. */
+    private void pushToStable(String ci, String admin, String alias, Instant at) {
+        as(ci).body(Map.of("testcase", "ci.tier0", "outcome", "PASSED", "data", Map.of("item", alias, "type", "paddock_update")))
+                .post("api/v2.0/results").then().statusCode(201);
+        as(admin).post("api/v1/pushes?at=" + at).then().statusCode(200);
+        as(admin).post("api/v1/pushes?at=" + at.plus(30, ChronoUnit.DAYS)).then().statusCode(200);
+        as(null).get("api/v1/updates/" + alias).then().body("status", equalTo("stable"));
+    }
 }

@@ -153,6 +153,18 @@ public final class Dnf {
         return dnf(command);
     }
 
+    /**
+     * Runs dnf as {@link #run} does, but with the plugins of {@code pluginDir} (only those) and their
+     * configuration files in {@code pluginConfDir}.
+     */
+    public Result runWithPlugins(Path pluginDir, Path pluginConfDir, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(dnfCommand("-C", "-q", "-y", "--setopt=plugins=1",
+                "--setopt=pluginpath=" + pluginDir.toAbsolutePath(), "--setopt=pluginconfpath=" + pluginConfDir.toAbsolutePath()));
+        command.remove("--noplugins");
+        command.addAll(Arrays.asList(args));
+        return dnf(command);
+    }
+
     /** What dnf prints: its exit status, standard output and standard error. */
     public record Result(int exitCode, String out, String err) {
 

@@ -21,6 +21,11 @@ public final class TestPaths {
         return existing("paddock.test.launcherJar");
     }
 
+    /** target/paddock-client.jar, built by {@code mvn package} (so only the failsafe tests have it). */
+    public static Path clientJar() {
+        return existing("paddock.test.clientJar");
+    }
+
     /** An empty directory below target/it, emptied first if an earlier run left it. */
     public static Path dir(String name) {
         Path dir = Path.of(System.getProperty("paddock.test.dir", "target/it")).resolve(name);
