@@ -87,6 +87,10 @@ public final class PaddockClient {
         @Option(names = "--module", paramLabel = "NAME:STREAM", description = "mark a module stream enabled (repeatable)")
         List<String> modules = new ArrayList<>();
 
+        @Option(names = "--rpm-vendor", paramLabel = "NAME",
+                description = "the namespace of RPMs' package URLs in VEX output (default: ID in the root's /etc/os-release)")
+        String vendor;
+
         @Option(names = "--arch", paramLabel = "ARCH",
                 description = "the machine's arch, for module builds (default: the installed RPMs' arch)")
         String arch;
@@ -112,7 +116,8 @@ public final class PaddockClient {
                 states.enable(ns[0], ns[1]);
             }
             packages.stream().map(Installed::moduleStream).filter(s -> s != null).forEach(states::labelledBy);
-            return new Inventory(packages, states, arch != null ? arch : Inventory.machineArch(packages));
+            return new Inventory(packages, states, arch != null ? arch : Inventory.machineArch(packages),
+                    vendor != null ? vendor : Inventory.osId(root == null ? Path.of("/") : root));
         }
 
         private static List<Installed> queryRpm(Path root) throws IOException {
@@ -219,6 +224,10 @@ public final class PaddockClient {
         @Option(names = "--json", description = "write JSON (schema: see the README)")
         boolean json;
 
+        @Option(names = "--format", paramLabel = "text|json|cyclonedx-vex", defaultValue = "text",
+                description = "text (the default), json (as --json), or cyclonedx-vex: a CycloneDX 1.6 VEX document")
+        String format;
+
         @Option(names = "--fail-on", paramLabel = "SEVERITY",
                 description = "exit 100 only for advisories at or above SEVERITY (low, moderate, important, critical)")
         String failOn;
@@ -230,6 +239,13 @@ public final class PaddockClient {
         List<Applicability.Match> matches;
 
         void evaluate() throws IOException {
+            switch (format) {
+                case "text" -> { }
+                case "json" -> json = true;
+                case "cyclonedx-vex" -> { }
+                default -> throw new CommandLine.ParameterException(spec.commandLine(),
+                        "--format " + format + ": one of text, json, cyclonedx-vex");
+            }
             inventory = inventoryOptions.options.load();
             Source source = advisoryOptions.options.load(inventory.modules());
             matches = new Applicability(inventory.packages(), inventory.modules(), source.modules(), inventory.arch())
@@ -238,6 +254,16 @@ public final class PaddockClient {
 
         PrintWriter out() {
             return spec.commandLine().getOut();
+        }
+
+        /** With {@code --format cyclonedx-vex}, writes {@code shown} as a VEX document and answers true. */
+        boolean vex(List<Applicability.Match> shown) throws IOException {
+            if (!format.equals("cyclonedx-vex")) {
+                return false;
+            }
+            String v = PaddockClient.class.getPackage().getImplementationVersion();
+            out().println(VexWriter.write(shown, inventory.vendor(), v == null ? "development" : v, java.time.Instant.now()));
+            return true;
         }
 
         int exit(List<Advisory> applying) {
@@ -306,7 +332,9 @@ public final class PaddockClient {
             Listing.Filter filter = new Listing.Filter(which, types, cves, bugs, severities,
                     withCve ? "cve" : withBz ? "bugzilla" : null);
             List<Listing.Row> rows = Listing.rows(matches, filter);
-            if (json) {
+            if (vex(rows.stream().map(Listing.Row::match).distinct().toList())) {
+                // written
+            } else if (json) {
                 out().println(json(rows.stream().map(ListCommand::jsonRow).toList()));
             } else {
                 Listing.text(rows, which == Listing.Which.ALL).forEach(out()::println);
@@ -345,7 +373,10 @@ public final class PaddockClient {
         public Integer call() throws IOException {
             evaluate();
             List<ModuleReport.Stream> streams = ModuleReport.of(matches);
-            if (json) {
+            if (vex(matches.stream().filter(m -> m.state() == Applicability.State.AVAILABLE && m.moduleStream() != null)
+                    .toList())) {
+                // written
+            } else if (json) {
                 out().println(json(streams));
             } else {
                 ModuleReport.text(streams, verbose).forEach(out()::println);
