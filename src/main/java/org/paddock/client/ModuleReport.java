@@ -12,8 +12,12 @@ import java.util.Map;
  */
 public final class ModuleReport {
 
-    /** One package of the stream an advisory fixes: what is installed and what fixes it. */
-    public record Package(String kind, String name, String installed, String fixed, List<String> cves) {
+    /**
+     * One package of the stream an advisory fixes: what is installed and what fixes it.
+     *
+     * @param ownerRpm for a gem, wheel or jar an RPM holds, that RPM's name; {@code null} otherwise
+     */
+    public record Package(String kind, String name, String installed, String fixed, List<String> cves, String ownerRpm) {
     }
 
     /** One advisory of a stream, with the packages it updates there. */
@@ -40,7 +44,7 @@ public final class ModuleReport {
             byStream.computeIfAbsent(m.moduleStream(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(m.advisory(), k -> new ArrayList<>())
                     .add(new Package(m.fix().kind(), m.fix().name(), m.installed().version(), m.fix().version(),
-                            m.fix().cves().isEmpty() ? m.advisory().ids("cve") : m.fix().cves()));
+                            m.fix().cves().isEmpty() ? m.advisory().ids("cve") : m.fix().cves(), m.installed().ownerRpm()));
         }
         List<Stream> streams = new ArrayList<>();
         byStream.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> streams.add(new Stream(e.getKey(),
@@ -64,7 +68,8 @@ public final class ModuleReport {
                         + (a.url() == null ? "" : "  " + a.url()));
                 if (verbose) {
                     for (Package p : i.packages()) {
-                        out.add("      " + p.name() + ("rpm".equals(p.kind()) ? "" : " (" + p.kind() + ")") + "  "
+                        out.add("      " + p.name() + ("rpm".equals(p.kind()) ? ""
+                                : " (" + p.kind() + (p.ownerRpm() == null ? "" : ", in " + p.ownerRpm()) + ")") + "  "
                                 + p.installed() + " → " + p.fixed()
                                 + (p.cves().isEmpty() ? "" : "  fixes " + String.join(" ", p.cves())));
                     }

@@ -71,7 +71,7 @@ class ApplicabilityTest {
         assertThat(ModuleReport.text(ModuleReport.of(m), true)).containsExactly(
                 "ruby:3.3  (1 advisory)",
                 "  G  Moderate/Sec.  CVE-G  https://paddock.example/G",
-                "      rack (gem)  3.1.7 → 3.1.8  fixes CVE-2026-1",
+                "      rack (gem, in rubygem-rack)  3.1.7 → 3.1.8  fixes CVE-2026-1",
                 "      urllib3 (pypi)  2.2.0rc1 → 2.2.0  fixes CVE-G");
     }
 
