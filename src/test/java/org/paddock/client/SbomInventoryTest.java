@@ -44,8 +44,14 @@ class SbomInventoryTest {
     @ParameterizedTest
     @ValueSource(strings = {"modules.cdx.json", "modules.spdx.json"})
     void modulesVerboseShowsTheStreamOfTheLabelledRpmAndNotAnotherStream(String sbom) {
-        Run run = client("modules", "--verbose", "--sbom", SbomTest.resource(sbom).toString(),
-                "--updateinfo", updateinfo());
+        showsRubyStreamOnly("--sbom", SbomTest.resource(sbom).toString());
+    }
+
+    /** {@code modules --verbose} on the inventory the options give, against sbom-updateinfo.xml: ruby:3.3 alone. */
+    static void showsRubyStreamOnly(String... inventory) {
+        List<String> args = new ArrayList<>(List.of("modules", "--verbose", "--updateinfo", updateinfo()));
+        args.addAll(List.of(inventory));
+        Run run = client(args.toArray(String[]::new));
         assertThat(run.err()).isEmpty();
         assertThat(run.exit()).isEqualTo(PaddockClient.APPLY);
         assertThat(run.lines()).containsExactly(
