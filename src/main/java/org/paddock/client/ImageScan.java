@@ -27,9 +27,10 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
 /**
- * The gems, wheels and jars in an unpacked image (or any root): {@code specifications/*.gemspec} (name and version
- * from its {@code s.name}/{@code s.version} lines, else from the file name), {@code *.dist-info/METADATA}
- * ({@code Name:} and {@code Version:}) and the {@code META-INF/maven/GROUP/ARTIFACT/pom.properties} inside each
+ * The gems, wheels and jars in an unpacked image (or any root): {@code specifications/*.gemspec} and Ruby's default
+ * gems' {@code specifications/default/*.gemspec} (name and version from its {@code s.name}/{@code s.version} lines,
+ * else from the file name), {@code *.dist-info/METADATA} and the older {@code *.egg-info/PKG-INFO} or single-file
+ * {@code *.egg-info} that distributions' Python RPMs still ship ({@code Name:} and {@code Version:}) and the {@code META-INF/maven/GROUP/ARTIFACT/pom.properties} inside each
  * {@code *.jar}. Each is attributed to the RPM that owns its file, when one does, so it is reported once, under that RPM.
  *
  * <p>The walk is bounded: it never follows a symbolic link (so it stays inside the root), skips {@code /proc},
@@ -88,9 +89,11 @@ final class ImageScan {
                 String parent = file.getParent() == null || file.getParent().getFileName() == null ? ""
                         : file.getParent().getFileName().toString();
                 String inImage = "/" + top.relativize(file).toString().replace('\\', '/');
-                if (name.endsWith(".gemspec") && parent.equals("specifications")) {
+                if (name.endsWith(".gemspec") && (parent.equals("specifications") || (parent.equals("default")
+                        && file.getParent().getParent().getFileName().toString().equals("specifications")))) {
                     gem(file, name, inImage, found);
-                } else if (name.equals("METADATA") && parent.endsWith(".dist-info")) {
+                } else if ((name.equals("METADATA") && parent.endsWith(".dist-info"))
+                        || (name.equals("PKG-INFO") && parent.endsWith(".egg-info")) || name.endsWith(".egg-info")) {
                     wheel(file, inImage, found);
                 } else if (name.endsWith(".jar")) {
                     jar(file, inImage, found);

@@ -102,6 +102,9 @@ public final class PaddockClient {
             if (sbom != null && rpmList != null) {
                 throw new ClientException("give either --sbom or --rpm-list, not both");
             }
+            if (root != null && !Files.isDirectory(root)) {
+                throw new ClientException("--root " + root + ": no such directory");
+            }
             if (sbom != null) {
                 packages = Sbom.read(sbom);
             } else if (rpmList != null) {
@@ -114,9 +117,6 @@ public final class PaddockClient {
                 packages = queryRpm(root);
             }
             if (root != null && sbom == null) {
-                if (!Files.isDirectory(root)) {
-                    throw new ClientException("--root " + root + ": no such directory");
-                }
                 packages = new ArrayList<>(packages);
                 packages.addAll(ImageScan.scan(root, ImageScan.rpmOwners(root)));
             }

@@ -71,8 +71,9 @@ class ImageRootTest {
     void theRpmdbSaysWhichRpmOwnsAGem() throws IOException {
         assertThat(ImageScan.scan(root, ImageScan.rpmOwners(root)))
                 .extracting(p -> p.kind() + " " + p.name() + " " + p.ownerRpm())
-                .containsExactlyInAnyOrder("gem rack rubygem-rack", "gem json-pure null", "pypi urllib3 null",
-                        "pypi charset-normalizer null", "maven org.yaml:snakeyaml null");
+                .containsExactlyInAnyOrder("gem rack rubygem-rack", "gem json-pure null", "gem psych null",
+                        "pypi urllib3 null", "pypi charset-normalizer null", "pypi rpm null", "pypi six null",
+                        "maven org.yaml:snakeyaml null");
     }
 
     @Test

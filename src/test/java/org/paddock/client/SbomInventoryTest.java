@@ -123,5 +123,9 @@ class SbomInventoryTest {
         Run both = client("list", "--sbom", bad.toString(), "--rpm-list", bad.toString(), "--updateinfo", updateinfo());
         assertThat(both.exit()).isEqualTo(1);
         assertThat(both.err()).isEqualTo("paddock-client: give either --sbom or --rpm-list, not both" + System.lineSeparator());
+        Run noRoot = client("list", "--root", dir.resolve("nope").toString(), "--updateinfo", updateinfo());
+        assertThat(noRoot.exit()).isEqualTo(1);
+        assertThat(noRoot.err()).isEqualTo("paddock-client: --root " + dir.resolve("nope") + ": no such directory"
+                + System.lineSeparator());
     }
 }
