@@ -94,6 +94,45 @@ class SbomTest {
         }
     }
 
+    static List<Installed> read(String json) throws Exception {
+        return Sbom.read(new java.io.ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), "test");
+    }
+
+    @Test
+    void aPackageListedTwiceIsOneUnderItsRpmAndOddEntriesAreLeftOut() throws Exception {
+        List<Installed> p = read("""
+                {"bomFormat": "CycloneDX", "specVersion": "1.4", "components": [
+                  {"bom-ref": "g", "purl": "pkg:gem/rack@3.1.7"},
+                  {"purl": "pkg:rpm/fedora/rubygem-rack@3.1.7-1.fc45?arch=noarch",
+                   "components": [{"purl": "pkg:gem/rack@3.1.7"}]},
+                  {"purl": "pkg:rpm/fedora/odd@1.0-1?arch=x86_64&epoch=x"},
+                  {"purl": "not a purl"},
+                  {"purl": {"an": "object"}},
+                  {"purl": "pkg:pypi/no-version"},
+                  {"purl": "pkg:npm/left-pad@1.3.0"}
+                ]}
+                """);
+        assertThat(p).extracting(x -> x.kind() + " " + x.name() + " " + x.ownerRpm())
+                .containsExactly("gem rack rubygem-rack", "rpm rubygem-rack null");
+    }
+
+    @Test
+    void syftsOwnershipByFileOverlapInSpdx() throws Exception {
+        List<Installed> p = read("""
+                {"spdxVersion": "SPDX-2.3", "packages": [
+                  {"SPDXID": "SPDXRef-rpm", "externalRefs": [{"referenceType": "purl",
+                    "referenceLocator": "pkg:rpm/rhel/python3-urllib3@1.26.5-5.el9?arch=noarch"}]},
+                  {"SPDXID": "SPDXRef-py", "externalRefs": [{"referenceType": "purl",
+                    "referenceLocator": "pkg:pypi/urllib3@1.26.5"}]}
+                ], "relationships": [
+                  {"spdxElementId": "SPDXRef-rpm", "relationshipType": "OTHER", "relatedSpdxElement": "SPDXRef-py",
+                   "comment": "ownership-by-file-overlap: indicates that the parent package claims ownership of a child package"}
+                ]}
+                """);
+        assertThat(p).extracting(x -> x.kind() + " " + x.name() + " " + x.ownerRpm())
+                .containsExactly("rpm python3-urllib3 null", "pypi urllib3 python3-urllib3");
+    }
+
     @Test
     void aBadSbomIsOneLine(@TempDir Path dir) throws Exception {
         Path notJson = Files.writeString(dir.resolve("a.json"), "<bom/>");
