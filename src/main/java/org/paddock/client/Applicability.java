@@ -17,7 +17,9 @@ import java.util.Map;
  *       context (when its modules.yaml is known) and its arch fits the machine; then it concerns only installed
  *       packages of that stream or of none, never one labelled by another stream (no cross-stream false positive).</li>
  *   <li>A gem, wheel or jar in an advisory concerns an installed one of the same ecosystem and name, compared by its
- *       ecosystem's rule ({@link VersionOrder}); one an RPM holds is reported once, under that RPM.</li>
+ *       ecosystem's rule ({@link VersionOrder}); one an RPM holds is reported once, under that RPM, and belongs to
+ *       that RPM's module stream (its {@code MODULARITYLABEL}): a module collection of another stream does not concern
+ *       it, and a fix for it outside any module counts for that stream.</li>
  * </ul>
  */
 public final class Applicability {
@@ -33,9 +35,15 @@ public final class Applicability {
     public record Match(Advisory advisory, Advisory.Collection collection, Advisory.Fix fix, Installed installed,
                         State state) {
 
-        /** The module stream of the collection, or {@code null}. */
+        /**
+         * The module stream of the collection; for a gem, wheel or jar fixed outside any module, the stream of the RPM
+         * that holds it; {@code null} when neither.
+         */
         public String moduleStream() {
-            return collection.module() == null ? null : collection.module().nameStream();
+            if (collection.module() != null) {
+                return collection.module().nameStream();
+            }
+            return installed.isRpm() ? null : installed.moduleStream();
         }
     }
 
@@ -53,7 +61,13 @@ public final class Applicability {
         this.modules = modules;
         this.repository = repository;
         this.machineArch = machineArch;
-        for (Installed p : installed) {
+        Map<String, String> labels = new HashMap<>();
+        installed.stream().filter(p -> p.isRpm() && p.modularityLabel() != null)
+                .forEach(p -> labels.putIfAbsent(p.name(), p.modularityLabel()));
+        for (Installed given : installed) {
+            Installed p = given.isRpm() || given.modularityLabel() != null || given.ownerRpm() == null ? given
+                    : new Installed(given.kind(), given.name(), given.evr(), given.version(), given.arch(),
+                    labels.get(given.ownerRpm()), given.ownerRpm());
             if (p.isRpm()) {
                 newestRpm.merge(p.name() + "." + p.arch(), p, (a, b) -> a.evr().compareTo(b.evr()) >= 0 ? a : b);
             } else {

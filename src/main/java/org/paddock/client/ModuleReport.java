@@ -5,6 +5,8 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@code modules}: every module stream on the host that needs an update — the question dnf never answers — with each
@@ -12,8 +14,12 @@ import java.util.Map;
  */
 public final class ModuleReport {
 
-    /** One package of the stream an advisory fixes: what is installed and what fixes it. */
-    public record Package(String kind, String name, String installed, String fixed, List<String> cves) {
+    /**
+     * One package of the stream an advisory fixes: what is installed and what fixes it.
+     *
+     * @param ownerRpm for a gem, wheel or jar an RPM holds, that RPM's name; {@code null} otherwise
+     */
+    public record Package(String kind, String name, String installed, String fixed, List<String> cves, String ownerRpm) {
     }
 
     /** One advisory of a stream, with the packages it updates there. */
@@ -40,13 +46,23 @@ public final class ModuleReport {
             byStream.computeIfAbsent(m.moduleStream(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(m.advisory(), k -> new ArrayList<>())
                     .add(new Package(m.fix().kind(), m.fix().name(), m.installed().version(), m.fix().version(),
-                            m.fix().cves().isEmpty() ? m.advisory().ids("cve") : m.fix().cves()));
+                            m.fix().cves().isEmpty() ? m.advisory().ids("cve") : m.fix().cves(), m.installed().ownerRpm()));
         }
         List<Stream> streams = new ArrayList<>();
         byStream.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> streams.add(new Stream(e.getKey(),
-                e.getValue().entrySet().stream().map(a -> new Item(a.getKey(), a.getValue()))
+                e.getValue().entrySet().stream().map(a -> new Item(a.getKey(), once(a.getValue())))
                         .sorted(Comparator.comparing(Item::id)).toList())));
         return streams;
+    }
+
+    /**
+     * A gem, wheel or jar whose RPM the same advisory updates is left out: the RPM's update brings it, so it is
+     * reported once, as that RPM.
+     */
+    private static List<Package> once(List<Package> packages) {
+        Set<String> rpms = packages.stream().filter(p -> "rpm".equals(p.kind())).map(Package::name)
+                .collect(Collectors.toSet());
+        return packages.stream().filter(p -> p.ownerRpm() == null || !rpms.contains(p.ownerRpm())).toList();
     }
 
     public static List<String> text(List<Stream> streams, boolean verbose) {
@@ -64,7 +80,8 @@ public final class ModuleReport {
                         + (a.url() == null ? "" : "  " + a.url()));
                 if (verbose) {
                     for (Package p : i.packages()) {
-                        out.add("      " + p.name() + ("rpm".equals(p.kind()) ? "" : " (" + p.kind() + ")") + "  "
+                        out.add("      " + p.name() + ("rpm".equals(p.kind()) ? ""
+                                : " (" + p.kind() + (p.ownerRpm() == null ? "" : ", in " + p.ownerRpm()) + ")") + "  "
                                 + p.installed() + " → " + p.fixed()
                                 + (p.cves().isEmpty() ? "" : "  fixes " + String.join(" ", p.cves())));
                     }

@@ -81,8 +81,14 @@ public final class PaddockClient {
         Path rpmList;
 
         @Option(names = "--root", paramLabel = "DIR",
-                description = "an unpacked image or another root: its rpmdb (rpm --root) and its etc/dnf/modules.d")
+                description = "an unpacked image or another root: its rpmdb (rpm --root), its etc/dnf/modules.d, and "
+                        + "the gems, wheels and jars in it, each under the RPM that owns its file")
         Path root;
+
+        @Option(names = "--sbom", paramLabel = "FILE",
+                description = "read what is installed from an SBOM (CycloneDX JSON 1.4-1.6 or SPDX 2.x JSON, with "
+                        + "purls) instead of rpm -qa; with --root, only that root's modules.d is read besides")
+        Path sbom;
 
         @Option(names = "--module", paramLabel = "NAME:STREAM", description = "mark a module stream enabled (repeatable)")
         List<String> modules = new ArrayList<>();
@@ -97,7 +103,15 @@ public final class PaddockClient {
 
         Inventory load() throws IOException {
             List<Installed> packages;
-            if (rpmList != null) {
+            if (sbom != null && rpmList != null) {
+                throw new ClientException("give either --sbom or --rpm-list, not both");
+            }
+            if (root != null && !Files.isDirectory(root)) {
+                throw new ClientException("--root " + root + ": no such directory");
+            }
+            if (sbom != null) {
+                packages = Sbom.read(sbom);
+            } else if (rpmList != null) {
                 try (BufferedReader r = Files.newBufferedReader(rpmList, StandardCharsets.UTF_8)) {
                     packages = RpmList.read(r, rpmList.toString());
                 } catch (java.nio.file.NoSuchFileException e) {
@@ -106,8 +120,14 @@ public final class PaddockClient {
             } else {
                 packages = queryRpm(root);
             }
+            if (root != null && sbom == null) {
+                packages = new ArrayList<>(packages);
+                packages.addAll(ImageScan.scan(root, ImageScan.rpmOwners(root)));
+            }
             ModuleStates states = new ModuleStates();
-            ModulesDir.read(root == null ? Path.of("/") : root, states);
+            if (root != null || sbom == null) {
+                ModulesDir.read(root == null ? Path.of("/") : root, states);
+            }
             for (String m : modules) {
                 String[] ns = m.split(":");
                 if (ns.length != 2 || ns[0].isBlank() || ns[1].isBlank()) {
@@ -377,12 +397,53 @@ public final class PaddockClient {
                     .toList())) {
                 // written
             } else if (json) {
-                out().println(json(streams));
+                out().println(json(jsonStreams(streams)));
             } else {
                 ModuleReport.text(streams, verbose).forEach(out()::println);
             }
             return exit(streams.stream().flatMap(s -> s.advisories().stream()).map(ModuleReport.Item::advisory)
                     .distinct().toList());
+        }
+
+        /**
+         * {@code [{module, advisories: [{advisory, type, severity, title, url, cves, bugs, packages: [{kind, name,
+         * ownerRpm, installed, fixed, cves}]}]}]}: the advisory's fields by name, not the record (its times are not
+         * JSON Jackson writes without a module).
+         */
+        static List<Map<String, Object>> jsonStreams(List<ModuleReport.Stream> streams) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (ModuleReport.Stream s : streams) {
+                List<Map<String, Object>> items = new ArrayList<>();
+                for (ModuleReport.Item i : s.advisories()) {
+                    Advisory a = i.advisory();
+                    Map<String, Object> item = new LinkedHashMap<>();
+                    item.put("advisory", a.id());
+                    item.put("type", a.type());
+                    item.put("severity", a.severityWord());
+                    item.put("title", a.title());
+                    item.put("url", a.url());
+                    item.put("cves", a.ids("cve"));
+                    item.put("bugs", a.ids("bugzilla"));
+                    List<Map<String, Object>> packages = new ArrayList<>();
+                    for (ModuleReport.Package p : i.packages()) {
+                        Map<String, Object> pkg = new LinkedHashMap<>();
+                        pkg.put("kind", p.kind());
+                        pkg.put("name", p.name());
+                        pkg.put("ownerRpm", p.ownerRpm());
+                        pkg.put("installed", p.installed());
+                        pkg.put("fixed", p.fixed());
+                        pkg.put("cves", p.cves());
+                        packages.add(pkg);
+                    }
+                    item.put("packages", packages);
+                    items.add(item);
+                }
+                Map<String, Object> stream = new LinkedHashMap<>();
+                stream.put("module", s.module());
+                stream.put("advisories", items);
+                out.add(stream);
+            }
+            return out;
         }
     }
 

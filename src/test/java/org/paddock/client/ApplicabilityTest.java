@@ -71,8 +71,28 @@ class ApplicabilityTest {
         assertThat(ModuleReport.text(ModuleReport.of(m), true)).containsExactly(
                 "ruby:3.3  (1 advisory)",
                 "  G  Moderate/Sec.  CVE-G  https://paddock.example/G",
-                "      rack (gem)  3.1.7 → 3.1.8  fixes CVE-2026-1",
+                "      rack (gem, in rubygem-rack)  3.1.7 → 3.1.8  fixes CVE-2026-1",
                 "      urllib3 (pypi)  2.2.0rc1 → 2.2.0  fixes CVE-G");
+    }
+
+    @Test
+    void aGemWhoseRpmTheSameAdvisoryUpdatesIsReportedOnceAsThatRpm() {
+        Advisory.Module ruby = new Advisory.Module("ruby", "3.3", "1", "33333333", "x86_64");
+        List<Installed> host = List.of(installed("rubygem-rack", "3.1.7-1", "ruby:3.3:1:33333333"),
+                new Installed("gem", "rack", null, "3.1.7", null, null, "rubygem-rack"),
+                new Installed("gem", "rake", null, "13.1.0", null, null, "rubygem-rake"));
+        ModuleStates states = new ModuleStates();
+        states.enable("ruby", "3.3");
+        Advisory a = advisory("R", "Low", ruby, rpm("rubygem-rack", "3.1.8-1"),
+                new Advisory.Fix("gem", "rack", null, "3.1.8", null, List.of()),
+                new Advisory.Fix("gem", "rake", null, "13.2.0", null, List.of()));
+        List<Applicability.Match> m = new Applicability(host, states, null, "x86_64").matches(List.of(a));
+        assertThat(m).hasSize(3);
+        assertThat(ModuleReport.text(ModuleReport.of(m), true)).containsExactly(
+                "ruby:3.3  (1 advisory)",
+                "  R  Low/Sec.  CVE-R  https://paddock.example/R",
+                "      rubygem-rack  3.1.7-1 → 3.1.8-1  fixes CVE-R",
+                "      rake (gem, in rubygem-rake)  13.1.0 → 13.2.0  fixes CVE-R");
     }
 
     @Test
