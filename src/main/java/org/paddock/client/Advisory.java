@@ -85,9 +85,22 @@ public record Advisory(String id, String type, String severity, String title, In
         return name + "-" + evrText(evr) + "." + arch;
     }
 
+    /** Whether an epoch is absent or 0 (written 0, 00 …); no regex: it runs once per package. */
+    static boolean isZero(String epoch) {
+        if (epoch == null) {
+            return true;
+        }
+        for (int i = 0; i < epoch.length(); i++) {
+            if (epoch.charAt(i) != '0') {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** {@code [epoch:]version-release}, the epoch only when it is not 0, as dnf prints it. */
     static String evrText(Evr evr) {
-        String epoch = evr.epoch() == null || evr.epoch().isEmpty() || evr.epoch().matches("0+") ? "" : evr.epoch() + ":";
+        String epoch = isZero(evr.epoch()) ? "" : evr.epoch() + ":";
         return epoch + evr.version() + (evr.release() == null ? "" : "-" + evr.release());
     }
 }

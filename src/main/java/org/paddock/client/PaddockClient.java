@@ -44,8 +44,12 @@ public final class PaddockClient {
     public static final int APPLY = 100;
 
     public static void main(String[] args) {
-        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+        // buffered: a list of 100 000 lines is written at once, not flushed line by line
+        PrintWriter out = new PrintWriter(new java.io.BufferedWriter(
+                new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16), false);
+        int status = run(args, out, new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+        out.flush();
+        System.exit(status);
     }
 
     /** Runs the client as the command line would; answers its exit status. */
@@ -195,7 +199,8 @@ public final class PaddockClient {
                 description = "the repository's modules.yaml: the module builds it publishes and their default streams")
         Path modulesYaml;
 
-        Source load(ModuleStates states) throws IOException {
+        /** @param installedNames the installed packages' names: an advisory's other packages are not kept */
+        Source load(ModuleStates states, java.util.function.Predicate<String> installedNames) throws IOException {
             if ((updateinfo == null) == (server == null)) {
                 throw new ClientException("say where the advisories are: --updateinfo FILE or --server URL (one of them)");
             }
@@ -211,7 +216,7 @@ public final class PaddockClient {
                         .fetch().advisories();
             } else {
                 try (InputStream in = Files.newInputStream(updateinfo)) {
-                    advisories = UpdateinfoReader.read(in, updateinfo.toString());
+                    advisories = UpdateinfoReader.read(in, updateinfo.toString(), installedNames);
                 } catch (java.nio.file.NoSuchFileException e) {
                     throw new ClientException("cannot read " + updateinfo + ": no such file");
                 }
@@ -267,7 +272,9 @@ public final class PaddockClient {
                         "--format " + format + ": one of text, json, cyclonedx-vex");
             }
             inventory = inventoryOptions.options.load();
-            Source source = advisoryOptions.options.load(inventory.modules());
+            java.util.Set<String> names = new java.util.HashSet<>();
+            inventory.packages().forEach(p -> names.add(p.name()));
+            Source source = advisoryOptions.options.load(inventory.modules(), names::contains);
             matches = new Applicability(inventory.packages(), inventory.modules(), source.modules(), inventory.arch())
                     .matches(source.advisories());
         }

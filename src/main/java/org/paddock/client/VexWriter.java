@@ -134,7 +134,7 @@ public final class VexWriter {
                 Purl base = Purl.of("rpm", rpmVendor, p.name(), p.evr().version()
                         + (p.evr().release() == null ? "" : "-" + p.evr().release())).withQualifier("arch", p.arch());
                 String epoch = p.evr().epoch();
-                yield (epoch == null || epoch.matches("0*") ? base : base.withQualifier("epoch", epoch)).toString();
+                yield (Advisory.isZero(epoch) ? base : base.withQualifier("epoch", epoch)).toString();
             }
             case "maven" -> {
                 int colon = p.name().indexOf(':');
