@@ -22,6 +22,17 @@ public record Advisory(String id, String type, String severity, String title, In
         collections = List.copyOf(collections);
     }
 
+    /** One advisory per id in a source: equal by id, so sets and maps of them do not hash every package. */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Advisory a && a.id.equals(id);
+    }
+
+    @Override
+    public int hashCode() {
+        return id.hashCode();
+    }
+
     /** A CVE, Bugzilla or other reference. {@code type}: {@code cve}, {@code bugzilla}, {@code self}, {@code other}. */
     public record Reference(String type, String id, String title, String url) {
     }

@@ -54,7 +54,7 @@ public final class Listing {
 
     public static List<Row> rows(List<Applicability.Match> matches, Filter filter) {
         Predicate<Applicability.Match> chosen = m -> filter.accepts(m.advisory()) && filter.shows(m.state());
-        Set<Row> rows = new LinkedHashSet<>();
+        List<Row> rows = new ArrayList<>();
         for (Applicability.Match m : matches) {
             if (!chosen.test(m)) {
                 continue;
@@ -84,7 +84,7 @@ public final class Listing {
     }
 
     /** The same advisory package reached twice (two collections) is one row, as in dnf. */
-    private static List<Row> dedupe(Set<Row> rows) {
+    private static List<Row> dedupe(List<Row> rows) {
         Set<String> seen = new LinkedHashSet<>();
         List<Row> out = new ArrayList<>();
         for (Row r : rows) {

@@ -1,0 +1,35 @@
+#!/usr/bin/env python3
+"""The client benchmark's data: N installed packages (an rpm -qa --qf list and the same as NEVRAs) and an
+updateinfo.xml of A advisories with P packages each, about 30 % of them naming an installed package (older or
+newer than it), the rest other packages. Fixed seed: every run makes the same files."""
+import random
+import sys
+
+def main(out, advisories, installed, per):
+    rnd = random.Random(46)
+    names = ["pkg%05d" % i for i in range(installed)]
+    with open(out + "/installed.rpmqa", "w") as qa, open(out + "/installed.nevra", "w") as nevra:
+        for n in names:
+            v = "1.%d" % rnd.randint(0, 20)
+            qa.write("%s|(none)|%s|1.fc45|x86_64|(none)\n" % (n, v))
+            nevra.write("%s-%s-1.fc45.x86_64\n" % (n, v))
+    with open(out + "/updateinfo.xml", "w") as f:
+        f.write('<?xml version="1.0" encoding="UTF-8"?>\n<updates>\n')
+        for a in range(advisories):
+            typ = rnd.choice(["security", "bugfix", "enhancement"])
+            sev = rnd.choice(["Low", "Moderate", "Important", "Critical"])
+            f.write('<update from="bench@paddock" status="stable" type="%s" version="2.0"><id>BENCH-2026-%06d</id>'
+                    '<title>bench %d</title><issued date="2026-01-01 00:00:00"/><updated date="2026-01-02 00:00:00"/>'
+                    '<severity>%s</severity><summary>s</summary><description>d</description><references>'
+                    '<reference href="https://www.cve.org/CVERecord?id=CVE-2026-%06d" id="CVE-2026-%06d" type="cve"'
+                    ' title="CVE-2026-%06d"/></references><pkglist><collection short="F45"><name>F45</name>'
+                    % (typ, a, a, sev, a, a, a))
+            for _ in range(per):
+                n = rnd.choice(names) if rnd.random() < 0.3 else "other%d" % rnd.randint(0, 10 ** 6)
+                f.write('<package name="%s" version="1.%d" release="1.fc45" epoch="0" arch="x86_64" src="%s.src.rpm">'
+                        '<filename>%s.rpm</filename></package>' % (n, rnd.randint(0, 20), n, n))
+            f.write('</collection></pkglist></update>\n')
+        f.write('</updates>\n')
+
+if __name__ == "__main__":
+    main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]))
