@@ -191,16 +191,19 @@ public final class PaddockClient {
                 description = "with --server: stable (the default) or testing")
         String channel;
 
-        @Option(names = "--cache", paramLabel = "DIR",
-                description = "with --server: where the cache lives (default: $XDG_CACHE_HOME/paddock-client or ~/.cache/paddock-client)")
+        @Option(names = "--cache", paramLabel = "DIR", description = "where the server's advisories and the index of an "
+                + "updateinfo.xml are kept between runs (default: $XDG_CACHE_HOME/paddock-client or ~/.cache/paddock-client)")
         Path cache;
+
+        @Option(names = "--no-cache", description = "read the updateinfo.xml itself every time, keep no index")
+        boolean noCache;
 
         @Option(names = "--modules-yaml", paramLabel = "FILE",
                 description = "the repository's modules.yaml: the module builds it publishes and their default streams")
         Path modulesYaml;
 
         /** @param installedNames the installed packages' names: an advisory's other packages are not kept */
-        Source load(ModuleStates states, java.util.function.Predicate<String> installedNames) throws IOException {
+        Source load(ModuleStates states, java.util.Set<String> installedNames) throws IOException {
             if ((updateinfo == null) == (server == null)) {
                 throw new ClientException("say where the advisories are: --updateinfo FILE or --server URL (one of them)");
             }
@@ -215,10 +218,22 @@ public final class PaddockClient {
                 advisories = new ServerSource(server, release, channel, cache == null ? ServerSource.defaultCacheDir() : cache)
                         .fetch().advisories();
             } else {
-                try (InputStream in = Files.newInputStream(updateinfo)) {
-                    advisories = UpdateinfoReader.read(in, updateinfo.toString(), installedNames);
-                } catch (java.nio.file.NoSuchFileException e) {
+                if (!Files.isRegularFile(updateinfo)) {
                     throw new ClientException("cannot read " + updateinfo + ": no such file");
+                }
+                advisories = null;
+                if (!noCache) {
+                    try {
+                        advisories = UpdateinfoIndex.read(updateinfo, cache == null ? ServerSource.defaultCacheDir() : cache,
+                                installedNames);
+                    } catch (java.nio.file.FileSystemException e) {
+                        advisories = null; // no cache to write here: read the file itself
+                    }
+                }
+                if (advisories == null) {
+                    try (InputStream in = Files.newInputStream(updateinfo)) {
+                        advisories = UpdateinfoReader.read(in, updateinfo.toString(), installedNames::contains);
+                    }
                 }
             }
             ModulesYaml modules = null;
@@ -274,7 +289,7 @@ public final class PaddockClient {
             inventory = inventoryOptions.options.load();
             java.util.Set<String> names = new java.util.HashSet<>();
             inventory.packages().forEach(p -> names.add(p.name()));
-            Source source = advisoryOptions.options.load(inventory.modules(), names::contains);
+            Source source = advisoryOptions.options.load(inventory.modules(), names);
             matches = new Applicability(inventory.packages(), inventory.modules(), source.modules(), inventory.arch())
                     .matches(source.advisories());
         }
@@ -359,7 +374,7 @@ public final class PaddockClient {
             Listing.Filter filter = new Listing.Filter(which, types, cves, bugs, severities,
                     withCve ? "cve" : withBz ? "bugzilla" : null);
             List<Listing.Row> rows = Listing.rows(matches, filter);
-            if (vex(rows.stream().map(Listing.Row::match).distinct().toList())) {
+            if (format.equals("cyclonedx-vex") && vex(rows.stream().map(Listing.Row::match).distinct().toList())) {
                 // written
             } else if (json) {
                 out().println(json(rows.stream().map(ListCommand::jsonRow).toList()));
@@ -367,7 +382,8 @@ public final class PaddockClient {
                 Listing.text(rows, which == Listing.Which.ALL).forEach(out()::println);
             }
             Listing.Filter applying = new Listing.Filter(Listing.Which.AVAILABLE, types, cves, bugs, severities, null);
-            return exit(Listing.rows(matches, applying).stream().map(r -> r.match().advisory()).distinct().toList());
+            return exit(matches.stream().filter(m -> m.state() == Applicability.State.AVAILABLE
+                    && applying.accepts(m.advisory())).map(Applicability.Match::advisory).distinct().toList());
         }
 
         private static Map<String, Object> jsonRow(Listing.Row r) {

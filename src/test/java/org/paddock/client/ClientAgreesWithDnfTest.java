@@ -33,9 +33,11 @@ class ClientAgreesWithDnfTest {
     static Dnf other;
     static Path updateinfo;
     static Path modules;
+    static Path cache;
 
     @BeforeAll
     static void setUp(@TempDir Path dir) throws Exception {
+        cache = dir.resolve("cache");
         updateinfo = copy("parity-updateinfo.xml", dir);
         modules = copy("parity-modules.yaml", dir);
         List<String> installed = Files.readAllLines(copy("parity-installed.txt", dir)).stream()
@@ -74,9 +76,17 @@ class ClientAgreesWithDnfTest {
         return r.lines();
     }
 
+    /** The client's lines, from its index of the updateinfo.xml; reading the XML itself gives the same. */
     private static List<String> client(Dnf dnf, List<String> args) {
+        List<String> indexed = client(dnf, args, "--cache", cache.toString());
+        assertThat(client(dnf, args, "--no-cache")).as("the same without the index").isEqualTo(indexed);
+        return indexed;
+    }
+
+    private static List<String> client(Dnf dnf, List<String> args, String... cacheOptions) {
         List<String> command = new ArrayList<>(List.of("list", "--root", dnf.root().toString(),
                 "--updateinfo", updateinfo.toString(), "--modules-yaml", modules.toString(), "--arch", Dnf.ARCH));
+        command.addAll(List.of(cacheOptions));
         command.addAll(args);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();

@@ -38,8 +38,9 @@ class DnfPluginIT {
                 java = %s
                 updateinfo = %s
                 modules_yaml = %s
+                cache = %s
                 """.formatted(TestPaths.clientJar().toAbsolutePath(),
-                Path.of(System.getProperty("java.home"), "bin", "java"), updateinfo, modules));
+                Path.of(System.getProperty("java.home"), "bin", "java"), updateinfo, modules, dir.resolve("cache")));
 
         Dnf.Result r = dnf.runWithPlugins(plugins, conf, "paddock", "modules", "--verbose");
         assertThat(r.exitCode()).as(r.err() + r.out()).isEqualTo(100);

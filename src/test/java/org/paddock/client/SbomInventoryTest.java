@@ -26,7 +26,10 @@ class SbomInventoryTest {
         }
     }
 
-    static Run client(String... args) {
+    static Run client(String... given) {
+        // the updateinfo.xml read itself: these tests leave no index behind in the user's cache
+        String[] args = java.util.stream.Stream.concat(java.util.Arrays.stream(given), java.util.stream.Stream.of("--no-cache"))
+                .toArray(String[]::new);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int exit = PaddockClient.run(args, new PrintWriter(out, true), new PrintWriter(err, true));
