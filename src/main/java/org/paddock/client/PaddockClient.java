@@ -339,7 +339,7 @@ public final class PaddockClient {
         AdvisoryOptions options = new AdvisoryOptions();
     }
 
-    @Command(name = "list", description = "The advisories that concern the installed packages, one line per package, "
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "The advisories that concern the installed packages, one line per package, "
             + "as dnf updateinfo list writes them.")
     static final class ListCommand extends Base {
 
@@ -406,7 +406,7 @@ public final class PaddockClient {
         }
     }
 
-    @Command(name = "modules", description = "Every module stream that needs an update, with its advisories.")
+    @Command(name = "modules", mixinStandardHelpOptions = true, description = "Every module stream that needs an update, with its advisories.")
     static final class ModulesCommand extends Base {
 
         @Option(names = {"-v", "--verbose"}, description = "also the packages inside each stream: installed → fixed")
@@ -470,7 +470,7 @@ public final class PaddockClient {
         }
     }
 
-    @Command(name = "summary", description = "How many advisories apply, by type and severity, as dnf updateinfo summary.")
+    @Command(name = "summary", mixinStandardHelpOptions = true, description = "How many advisories apply, by type and severity, as dnf updateinfo summary.")
     static final class SummaryCommand extends Base {
 
         @Override
@@ -487,7 +487,7 @@ public final class PaddockClient {
         }
     }
 
-    @Command(name = "info", description = "One advisory: what it is, what it refers to, and its packages on this host.")
+    @Command(name = "info", mixinStandardHelpOptions = true, description = "One advisory: what it is, what it refers to, and its packages on this host.")
     static final class InfoCommand extends Base {
 
         @CommandLine.Parameters(paramLabel = "ID", description = "the advisory's id, e.g. FEDORA-2026-1a2b3c4d5e")
