@@ -65,6 +65,13 @@ public final class UpdateinfoReader {
         } catch (XMLStreamException e) {
             throw new ClientException(source + ": not a well-formed updateinfo.xml: "
                     + RpmList.shorten(String.valueOf(e.getMessage()).replace('\n', ' ')));
+        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+            throw new ClientException(source + ": cut short or damaged (" + e.getMessage() + ")");
+        } catch (RuntimeException e) {
+            if (e.getCause() instanceof IOException io) { // StAX wraps read errors of the stream it reads
+                throw new ClientException(source + ": cannot be read (" + io.getMessage() + ")");
+            }
+            throw e;
         }
         return out;
     }
