@@ -2,7 +2,6 @@ package org.paddock.client;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -64,9 +63,8 @@ public final class Listing {
                 rows.add(new Row(m.state() == Applicability.State.INSTALLED, id, label(m.advisory()), m.fix().nevra(), m));
             }
         }
-        List<Row> sorted = new ArrayList<>(dedupe(rows));
-        sorted.sort(Comparator.comparing(Row::nevra).thenComparing(Row::id));
-        return sorted;
+        rows.sort(ORDER);
+        return dedupe(rows);
     }
 
     /**
@@ -83,14 +81,20 @@ public final class Listing {
                 .filter(id -> !id.isEmpty()).distinct().toList();
     }
 
-    /** The same advisory package reached twice (two collections) is one row, as in dnf. */
-    private static List<Row> dedupe(List<Row> rows) {
-        Set<String> seen = new LinkedHashSet<>();
-        List<Row> out = new ArrayList<>();
-        for (Row r : rows) {
-            if (seen.add(r.installed() + " " + r.id() + " " + r.nevra())) {
+    /** dnf's order: by package, then id; rows that are the same line sit side by side. */
+    private static final Comparator<Row> ORDER = Comparator.comparing(Row::nevra).thenComparing(Row::id)
+            .thenComparing(Row::installed);
+
+    /** The same advisory package reached twice (two collections) is one row, as in dnf: drops neighbours alike. */
+    private static List<Row> dedupe(List<Row> sorted) {
+        List<Row> out = new ArrayList<>(sorted.size());
+        Row last = null;
+        for (Row r : sorted) {
+            if (last == null || last.installed() != r.installed() || !last.id().equals(r.id())
+                    || !last.nevra().equals(r.nevra())) {
                 out.add(r);
             }
+            last = r;
         }
         return out;
     }
@@ -109,15 +113,25 @@ public final class Listing {
     public static List<String> text(List<Row> rows, boolean flags) {
         int idWidth = rows.stream().mapToInt(r -> r.id().length()).max().orElse(0);
         int labelWidth = rows.stream().mapToInt(r -> r.label().length()).max().orElse(0);
-        List<String> out = new ArrayList<>();
+        List<String> out = new ArrayList<>(rows.size());
+        StringBuilder line = new StringBuilder(128);
         for (Row r : rows) {
-            out.add((flags ? (r.installed() ? "i " : "  ") : "") + pad(r.id(), idWidth) + " "
-                    + pad(r.label(), labelWidth) + " " + r.nevra());
+            line.setLength(0);
+            if (flags) {
+                line.append(r.installed() ? "i " : "  ");
+            }
+            pad(line, r.id(), idWidth).append(' ');
+            pad(line, r.label(), labelWidth).append(' ').append(r.nevra());
+            out.add(line.toString());
         }
         return out;
     }
 
-    private static String pad(String s, int width) {
-        return s + " ".repeat(Math.max(0, width - s.length()));
+    private static StringBuilder pad(StringBuilder line, String s, int width) {
+        line.append(s);
+        for (int i = s.length(); i < width; i++) {
+            line.append(' ');
+        }
+        return line;
     }
 }

@@ -42,17 +42,17 @@ public final class UpdateinfoReader {
      */
     public static List<Advisory> read(InputStream raw, String source, java.util.function.Predicate<String> wanted)
             throws IOException {
-        BufferedInputStream in = new BufferedInputStream(raw);
-        in.mark(2);
-        int b1 = in.read();
-        int b2 = in.read();
-        in.reset();
-        InputStream xml = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(in) : in;
         XMLInputFactory f = XMLInputFactory.newFactory();
         f.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         f.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
         List<Advisory> out = new ArrayList<>();
         try {
+            BufferedInputStream in = new BufferedInputStream(raw);
+            in.mark(2);
+            int b1 = in.read();
+            int b2 = in.read();
+            in.reset();
+            InputStream xml = b1 == 0x1f && b2 == 0x8b ? new GZIPInputStream(in) : in;
             XMLStreamReader x = f.createXMLStreamReader(xml);
             while (x.hasNext()) {
                 if (x.next() == XMLStreamConstants.START_ELEMENT && x.getLocalName().equals("update")) {
@@ -63,15 +63,12 @@ public final class UpdateinfoReader {
                 }
             }
         } catch (XMLStreamException e) {
-            throw new ClientException(source + ": not a well-formed updateinfo.xml: "
+            // a stream that breaks while read (a gzip cut short) comes wrapped as an XML error
+            boolean broken = e.getCause() instanceof IOException || e.getNestedException() instanceof IOException;
+            throw new ClientException(source + (broken ? ": cut short or damaged: " : ": not a well-formed updateinfo.xml: ")
                     + RpmList.shorten(String.valueOf(e.getMessage()).replace('\n', ' ')));
-        } catch (java.io.EOFException | java.util.zip.ZipException e) {
+        } catch (IOException e) {
             throw new ClientException(source + ": cut short or damaged (" + e.getMessage() + ")");
-        } catch (RuntimeException e) {
-            if (e.getCause() instanceof IOException io) { // StAX wraps read errors of the stream it reads
-                throw new ClientException(source + ": cannot be read (" + io.getMessage() + ")");
-            }
-            throw e;
         }
         return out;
     }
