@@ -102,7 +102,25 @@ public final class Applicability {
                 }
             }
         }
-        return out;
+        return once(out);
+    }
+
+    /**
+     * A gem, wheel or jar whose RPM the same advisory updates is left out: the RPM's update brings it, so it is
+     * reported once, as that RPM — by every command.
+     */
+    private static List<Match> once(List<Match> matches) {
+        java.util.Set<String> rpms = new java.util.HashSet<>();
+        for (Match m : matches) {
+            if (m.fix().isRpm()) {
+                rpms.add(m.advisory().id() + " " + m.fix().name());
+            }
+        }
+        if (rpms.isEmpty()) {
+            return matches;
+        }
+        return matches.stream().filter(m -> m.fix().isRpm() || m.installed().ownerRpm() == null
+                || !rpms.contains(m.advisory().id() + " " + m.installed().ownerRpm())).toList();
     }
 
     /** Whether a collection's module build counts on this host. */

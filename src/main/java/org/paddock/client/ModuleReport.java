@@ -50,19 +50,9 @@ public final class ModuleReport {
         }
         List<Stream> streams = new ArrayList<>();
         byStream.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> streams.add(new Stream(e.getKey(),
-                e.getValue().entrySet().stream().map(a -> new Item(a.getKey(), once(a.getValue())))
+                e.getValue().entrySet().stream().map(a -> new Item(a.getKey(), a.getValue()))
                         .sorted(Comparator.comparing(Item::id)).toList())));
         return streams;
-    }
-
-    /**
-     * A gem, wheel or jar whose RPM the same advisory updates is left out: the RPM's update brings it, so it is
-     * reported once, as that RPM.
-     */
-    private static List<Package> once(List<Package> packages) {
-        Set<String> rpms = packages.stream().filter(p -> "rpm".equals(p.kind())).map(Package::name)
-                .collect(Collectors.toSet());
-        return packages.stream().filter(p -> p.ownerRpm() == null || !rpms.contains(p.ownerRpm())).toList();
     }
 
     public static List<String> text(List<Stream> streams, boolean verbose) {
