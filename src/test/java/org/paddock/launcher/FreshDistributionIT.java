@@ -126,6 +126,7 @@ class FreshDistributionIT {
         assertThat(f46.streamFieldMessage("stream-edit:eol")).contains("write the last day it takes updates as 2027-05-31");
         f46.retireStream("httpd:2.4");
         f46.screenshot("fresh-stream-retired");
+        f46.screenshotOf("stream-admin", "fresh-stream-admin");
         String yesterday = LocalDate.now(ZoneOffset.UTC).minusDays(1).toString();
         assertThat(f46.streamNote()).contains("httpd:2.4 retired").contains(yesterday);
         assertThat(f46.stream("httpd:2.4")).contains("end of life " + yesterday);

@@ -103,6 +103,12 @@ public abstract class Page {
         return Browser.screenshot(browser, name);
     }
 
+    /** A screenshot with the element {@code id} scrolled to the top of the window (a card below the fold). */
+    public Path screenshotOf(String id, String name) {
+        ((JavascriptExecutor) browser).executeScript("document.getElementById(arguments[0]).scrollIntoView(true);", id);
+        return Browser.screenshot(browser, name);
+    }
+
     // --- helpers for page objects ----------------------------------------------------------------------
 
     protected String text(String id) {
