@@ -44,9 +44,7 @@ class PaddockCommand(dnf.cli.Command):
             args.append('--verbose')
         if args[0] == 'list':
             args += self._filters()
-        # the JVM set for a short run, as src/main/sh/paddock-client sets it
-        command = [conf.get('java', 'java'), '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xmn512m',
-                   '-jar', conf['jar']] + args
+        command = [conf.get('java', 'java'), '-jar', conf['jar']] + args
         command += ['--root', self.base.conf.installroot]
         if conf.get('server'):
             command += ['--server', conf['server']]
