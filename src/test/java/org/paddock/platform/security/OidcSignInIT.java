@@ -56,12 +56,16 @@ class OidcSignInIT {
     }
 
     @AfterAll
-    static void stopAll() {
+    static void stopAll() throws Exception {
         if (browser != null) {
             browser.quit();
         }
         if (paddock != null) {
-            paddock.destroy();
+            try {
+                paddock.interruptAndAwaitExit(); // as Ctrl-C: the launcher stops its embedded PostgreSQL too
+            } finally {
+                paddock.destroy(); // kill -9 left that PostgreSQL running after every run
+            }
         }
         if (provider != null) {
             provider.shutdown();
