@@ -22,6 +22,14 @@ public class ReleaseRepository {
                 .getResultList();
     }
 
+    /** The {@code name:stream} of each module stream of {@code release}, in order; one query, no entity loaded. */
+    public List<String> streamNamesOf(String release) {
+        return em.createQuery("""
+                        select concat(ms.name, ':', ms.stream) from ModuleStream ms
+                        where ms.release.name = :release order by ms.name, ms.stream""", String.class)
+                .setParameter("release", release).getResultList();
+    }
+
     /** Every module stream with its release, ordered by module, stream and release. */
     public List<ModuleStream> allModuleStreams() {
         return em.createQuery("""

@@ -65,8 +65,7 @@ public class StreamAdminBacking {
         if (currentUser.mayManageReleases()) {
             groupNames = accounts.allGroups().stream().map(Group::getName).sorted().toList();
             // here, not from the page's release: a postback checks the chosen stream before the page loads its release
-            streamNames = repository.allWithModuleStreams().stream().filter(r -> r.getName().equals(release))
-                    .flatMap(r -> r.getModuleStreams().stream()).map(ModuleStream::getNameStream).sorted().toList();
+            streamNames = release == null ? List.of() : repository.streamNamesOf(release);
         }
     }
 
