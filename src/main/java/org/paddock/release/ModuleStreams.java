@@ -136,20 +136,14 @@ public class ModuleStreams {
         if (form == null || form.ownerGroup() == null || form.ownerGroup().isBlank()) {
             errors.add(new FieldError("ownerGroup", "is required: the group of maintainers that owns it"));
         } else {
-            try {
-                owner = group(form.ownerGroup().strip(), "ownerGroup");
-            } catch (InvalidInputException e) {
-                errors.addAll(e.errors());
-            }
+            owner = group(form.ownerGroup(), errors);
         }
         LocalDate eol = form == null ? null : eol(form.eol(), errors);
         if (eol != null && eol.isBefore(clock.instant().atZone(ZoneOffset.UTC).toLocalDate())) {
             errors.add(new FieldError("eol", "is in the past (" + eol + "): a new stream's life has not ended"));
         }
         String summary = form == null || form.summary() == null ? "" : form.summary().strip();
-        if (summary.length() > 500) {
-            errors.add(new FieldError("summary", "must be at most 500 characters"));
-        }
+        checkSummary(summary, errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -168,16 +162,10 @@ public class ModuleStreams {
         List<FieldError> errors = new ArrayList<>();
         Group owner = null;
         if (form.ownerGroup() != null) {
-            try {
-                owner = group(form.ownerGroup().strip(), "ownerGroup");
-            } catch (InvalidInputException e) {
-                errors.addAll(e.errors());
-            }
+            owner = group(form.ownerGroup(), errors);
         }
         LocalDate eol = form.eol() == null || form.eol().isBlank() ? null : eol(form.eol(), errors);
-        if (form.summary() != null && form.summary().strip().length() > 500) {
-            errors.add(new FieldError("summary", "must be at most 500 characters"));
-        }
+        checkSummary(form.summary(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -241,6 +229,22 @@ public class ModuleStreams {
                 release.getName() + "/" + s.getNameStream(), "created", null, "owned by " + owner.getName()
                         + (eol == null ? "" : ", end of life " + eol));
         return s;
+    }
+
+    /** The group an admin's form names, or null with the refusal added to {@code errors}. */
+    private Group group(String name, List<FieldError> errors) {
+        try {
+            return group(name.strip(), "ownerGroup");
+        } catch (InvalidInputException e) {
+            errors.addAll(e.errors());
+            return null;
+        }
+    }
+
+    private static void checkSummary(String summary, List<FieldError> errors) {
+        if (summary != null && summary.strip().length() > 500) {
+            errors.add(new FieldError("summary", "must be at most 500 characters"));
+        }
     }
 
     private Group group(String name, String field) {
