@@ -86,9 +86,7 @@ public final class RpmVersion {
                 // b's segment is of the other kind: numbers are newer than letters
                 return numeric ? 1 : -1;
             }
-            int rc = numeric
-                    ? compareNumbers(a.substring(i, aEnd), b.substring(j, bEnd))
-                    : a.substring(i, aEnd).compareTo(b.substring(j, bEnd));
+            int rc = numeric ? compareNumbers(a, i, aEnd, b, j, bEnd) : compareLetters(a, i, aEnd, b, j, bEnd);
             if (rc != 0) {
                 return rc < 0 ? -1 : 1;
             }
@@ -102,21 +100,30 @@ public final class RpmVersion {
         return i == a.length() ? -1 : 1;
     }
 
-    private static int compareNumbers(String a, String b) {
-        String x = stripLeadingZeros(a);
-        String y = stripLeadingZeros(b);
-        if (x.length() != y.length()) {
-            return x.length() < y.length() ? -1 : 1;
+    /** Two runs of digits by value, leading zeros ignored, without making strings of them: it runs for every package a host compares. */
+    private static int compareNumbers(String a, int i, int aEnd, String b, int j, int bEnd) {
+        while (i < aEnd && a.charAt(i) == '0') {
+            i++;
         }
-        return x.compareTo(y);
+        while (j < bEnd && b.charAt(j) == '0') {
+            j++;
+        }
+        if (aEnd - i != bEnd - j) {
+            return aEnd - i < bEnd - j ? -1 : 1;
+        }
+        return compareLetters(a, i, aEnd, b, j, bEnd);
     }
 
-    private static String stripLeadingZeros(String digits) {
-        int k = 0;
-        while (k < digits.length() && digits.charAt(k) == '0') {
-            k++;
+    /** Two runs as strings compare ({@code strcmp}). */
+    private static int compareLetters(String a, int i, int aEnd, String b, int j, int bEnd) {
+        for (; i < aEnd && j < bEnd; i++, j++) {
+            char x = a.charAt(i);
+            char y = b.charAt(j);
+            if (x != y) {
+                return x < y ? -1 : 1;
+            }
         }
-        return digits.substring(k);
+        return Integer.compare(aEnd - i, bEnd - j);
     }
 
     private static int skipSeparators(String s, int from) {

@@ -47,11 +47,14 @@ public final class Applicability {
         }
     }
 
-    private final Map<String, Installed> newestRpm = new HashMap<>();
+    /** By name, the newest installed RPM of each arch (one or two entries): no key made per advisory package. */
+    private final Map<String, List<Installed>> newestRpm = new HashMap<>();
     private final Map<String, Installed> newestOther = new HashMap<>();
     private final ModuleStates modules;
     private final ModulesYaml repository;
     private final String machineArch;
+    /** Whether a gem, wheel or jar held by an RPM is installed: only then can a match be reported twice. */
+    private final boolean anyOwned;
 
     /**
      * @param repository  the repository's modules.yaml, or {@code null} when unknown (a Paddock server)
@@ -69,7 +72,7 @@ public final class Applicability {
                     : new Installed(given.kind(), given.name(), given.evr(), given.version(), given.arch(),
                     labels.get(given.ownerRpm()), given.ownerRpm());
             if (p.isRpm()) {
-                newestRpm.merge(p.name() + "." + p.arch(), p, (a, b) -> a.evr().compareTo(b.evr()) >= 0 ? a : b);
+                keepNewest(newestRpm.computeIfAbsent(p.name(), k -> new ArrayList<>(1)), p);
             } else {
                 newestOther.merge(p.kind() + ":" + p.name(), p, (a, b) -> {
                     Integer c = VersionOrder.compare(a.kind(), a.version(), b.version());
@@ -77,32 +80,65 @@ public final class Applicability {
                 });
             }
         }
+        anyOwned = installed.stream().anyMatch(p -> !p.isRpm() && p.ownerRpm() != null);
     }
 
-    public List<Match> matches(List<Advisory> advisories) {
-        List<Match> out = new ArrayList<>();
-        for (Advisory a : advisories) {
-            for (Advisory.Collection c : a.collections()) {
-                if (c.module() != null && !counts(c.module())) {
-                    continue;
+    private static void keepNewest(List<Installed> byArch, Installed p) {
+        for (int i = 0; i < byArch.size(); i++) {
+            if (byArch.get(i).arch().equals(p.arch())) {
+                if (p.evr().compareTo(byArch.get(i).evr()) > 0) {
+                    byArch.set(i, p);
                 }
-                for (Advisory.Fix fix : c.packages()) {
-                    Installed have = fix.isRpm() ? newestRpm.get(fix.name() + "." + fix.arch())
-                            : newestOther.get(fix.kind() + ":" + fix.name());
-                    if (have == null || (c.module() != null && have.moduleStream() != null
-                            && !have.moduleStream().equals(c.module().nameStream()))) {
-                        continue;
-                    }
-                    Integer order = fix.isRpm() ? Integer.valueOf(fix.evr().compareTo(have.evr()))
-                            : VersionOrder.compare(fix.kind(), fix.version(), have.version());
-                    if (order == null) {
-                        continue;
-                    }
-                    out.add(new Match(a, c, fix, have, order > 0 ? State.AVAILABLE : State.INSTALLED));
+                return;
+            }
+        }
+        byArch.add(p);
+    }
+
+    private Installed newestRpm(String name, String arch) {
+        List<Installed> byArch = newestRpm.get(name);
+        if (byArch != null) {
+            for (Installed p : byArch) {
+                if (p.arch().equals(arch)) {
+                    return p;
                 }
             }
         }
-        return once(out);
+        return null;
+    }
+
+    public List<Match> matches(List<Advisory> advisories) {
+        List<Match> out = Halves.map(advisories, some -> {
+            List<Match> found = new ArrayList<>();
+            for (Advisory a : some) {
+                matches(a, found);
+            }
+            return found;
+        });
+        return anyOwned ? once(out) : out;
+    }
+
+    /** One advisory's matches (a method of its own: a short run compiles it instead of interpreting a long loop). */
+    private void matches(Advisory a, List<Match> out) {
+        for (Advisory.Collection c : a.collections()) {
+            if (c.module() != null && !counts(c.module())) {
+                continue;
+            }
+            for (Advisory.Fix fix : c.packages()) {
+                Installed have = fix.isRpm() ? newestRpm(fix.name(), fix.arch())
+                        : newestOther.get(fix.kind() + ":" + fix.name());
+                if (have == null || (c.module() != null && have.moduleStream() != null
+                        && !have.moduleStream().equals(c.module().nameStream()))) {
+                    continue;
+                }
+                Integer order = fix.isRpm() ? Integer.valueOf(fix.evr().compareTo(have.evr()))
+                        : VersionOrder.compare(fix.kind(), fix.version(), have.version());
+                if (order == null) {
+                    continue;
+                }
+                out.add(new Match(a, c, fix, have, order > 0 ? State.AVAILABLE : State.INSTALLED));
+            }
+        }
     }
 
     /**

@@ -1,11 +1,13 @@
 package org.paddock.client;
 
+import java.io.IOException;
+import java.io.Writer;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * {@code list}: the advisory packages that concern the host, one row each, chosen and written as
@@ -52,19 +54,43 @@ public final class Listing {
     }
 
     public static List<Row> rows(List<Applicability.Match> matches, Filter filter) {
-        Predicate<Applicability.Match> chosen = m -> filter.accepts(m.advisory()) && filter.shows(m.state());
-        List<Row> rows = new ArrayList<>();
-        for (Applicability.Match m : matches) {
-            if (!chosen.test(m)) {
-                continue;
+        return dedupe(Halves.sort(Halves.map(matches, some -> {
+            Rows rows = new Rows(filter, some.size());
+            for (Applicability.Match m : some) {
+                rows.add(m);
             }
-            List<String> ids = filter.ids() == null ? List.of(m.advisory().id()) : referenceIds(m.advisory(), filter.ids());
-            for (String id : ids) {
-                rows.add(new Row(m.state() == Applicability.State.INSTALLED, id, label(m.advisory()), m.fix().nevra(), m));
+            return rows.list;
+        }), Listing::order));
+    }
+
+
+    /** The rows being made; one match at a time, in a method a short run compiles instead of interpreting a loop. */
+    private static final class Rows {
+        final Filter filter;
+        final List<Row> list;
+        final Map<Advisory, String> labels = new IdentityHashMap<>();
+        final Map<Advisory.Fix, String> nevras = new IdentityHashMap<>(); // an index run shares one Fix per package
+
+        Rows(Filter filter, int expected) {
+            this.filter = filter;
+            this.list = new ArrayList<>(expected);
+        }
+
+        void add(Applicability.Match m) {
+            if (!filter.accepts(m.advisory()) || !filter.shows(m.state())) {
+                return;
+            }
+            String label = labels.computeIfAbsent(m.advisory(), Listing::label);
+            String nevra = nevras.computeIfAbsent(m.fix(), Advisory.Fix::nevra);
+            boolean installed = m.state() == Applicability.State.INSTALLED;
+            if (filter.ids() == null) {
+                list.add(new Row(installed, m.advisory().id(), label, nevra, m));
+            } else {
+                for (String id : referenceIds(m.advisory(), filter.ids())) {
+                    list.add(new Row(installed, id, label, nevra, m));
+                }
             }
         }
-        rows.sort(ORDER);
-        return dedupe(rows);
     }
 
     /**
@@ -82,21 +108,27 @@ public final class Listing {
     }
 
     /** dnf's order: by package, then id; rows that are the same line sit side by side. */
-    private static final Comparator<Row> ORDER = Comparator.comparing(Row::nevra).thenComparing(Row::id)
-            .thenComparing(Row::installed);
+    private static int order(Row a, Row b) {
+        int c = a.nevra() == b.nevra() ? 0 : a.nevra().compareTo(b.nevra());
+        if (c == 0) {
+            c = a.id().compareTo(b.id());
+        }
+        return c != 0 ? c : Boolean.compare(a.installed(), b.installed());
+    }
 
     /** The same advisory package reached twice (two collections) is one row, as in dnf: drops neighbours alike. */
     private static List<Row> dedupe(List<Row> sorted) {
         List<Row> out = new ArrayList<>(sorted.size());
-        Row last = null;
-        for (Row r : sorted) {
-            if (last == null || last.installed() != r.installed() || !last.id().equals(r.id())
-                    || !last.nevra().equals(r.nevra())) {
-                out.add(r);
+        for (int i = 0; i < sorted.size(); i++) {
+            if (i == 0 || !sameLine(sorted.get(i - 1), sorted.get(i))) {
+                out.add(sorted.get(i));
             }
-            last = r;
         }
         return out;
+    }
+
+    private static boolean sameLine(Row a, Row b) {
+        return a.installed() == b.installed() && a.id().equals(b.id()) && a.nevra().equals(b.nevra());
     }
 
     /** dnf's type column: {@code bugfix}, {@code enhancement}, {@code newpackage}, {@code Important/Sec.} … */
@@ -109,28 +141,41 @@ public final class Listing {
                 + "/Sec.";
     }
 
-    /** The rows as dnf aligns them: the flag column only with {@code --all}, then id and label padded. */
-    public static List<String> text(List<Row> rows, boolean flags) {
-        int idWidth = rows.stream().mapToInt(r -> r.id().length()).max().orElse(0);
-        int labelWidth = rows.stream().mapToInt(r -> r.label().length()).max().orElse(0);
-        List<String> out = new ArrayList<>(rows.size());
-        StringBuilder line = new StringBuilder(128);
+    /** Writes the rows as dnf aligns them: the flag column only with {@code --all}, then id and label padded. */
+    public static void write(List<Row> rows, boolean flags, Writer out) throws IOException {
+        int idWidth = 0;
+        int labelWidth = 0;
         for (Row r : rows) {
-            line.setLength(0);
-            if (flags) {
-                line.append(r.installed() ? "i " : "  ");
-            }
-            pad(line, r.id(), idWidth).append(' ');
-            pad(line, r.label(), labelWidth).append(' ').append(r.nevra());
-            out.add(line.toString());
+            idWidth = Math.max(idWidth, r.id().length());
+            labelWidth = Math.max(labelWidth, r.label().length());
         }
-        return out;
+        StringBuilder chunk = new StringBuilder(1 << 16);
+        for (Row r : rows) {
+            line(chunk, r, flags, idWidth, labelWidth);
+            if (chunk.length() > (1 << 16) - 512) {
+                out.append(chunk);
+                chunk.setLength(0);
+            }
+        }
+        out.append(chunk);
     }
+
+    private static void line(StringBuilder chunk, Row r, boolean flags, int idWidth, int labelWidth) {
+        if (flags) {
+            chunk.append(r.installed() ? "i " : "  ");
+        }
+        pad(chunk, r.id(), idWidth).append(' ');
+        pad(chunk, r.label(), labelWidth).append(' ').append(r.nevra()).append(NEWLINE);
+    }
+
+    private static final String NEWLINE = System.lineSeparator();
+
+    private static final String SPACES = " ".repeat(64);
 
     private static StringBuilder pad(StringBuilder line, String s, int width) {
         line.append(s);
-        for (int i = s.length(); i < width; i++) {
-            line.append(' ');
+        for (int left = width - s.length(); left > 0; left -= SPACES.length()) {
+            line.append(SPACES, 0, Math.min(left, SPACES.length()));
         }
         return line;
     }

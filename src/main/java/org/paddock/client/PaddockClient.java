@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * {@code paddock-client}: which advisories, and which module streams, apply to this host, an image or an SBOM.
@@ -34,8 +35,6 @@ import java.util.concurrent.TimeUnit;
  */
 @Command(name = "paddock-client", mixinStandardHelpOptions = true, versionProvider = PaddockClient.Version.class,
         description = "Which advisories and which module streams apply to this host, an image or an SBOM.",
-        subcommands = {PaddockClient.ListCommand.class, PaddockClient.ModulesCommand.class,
-                PaddockClient.SummaryCommand.class, PaddockClient.InfoCommand.class},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:nothing applies", "100:advisories apply", "1:an input could not be read", "2:bad usage"})
 public final class PaddockClient {
@@ -52,9 +51,30 @@ public final class PaddockClient {
         System.exit(status);
     }
 
+    /**
+     * The commands. Only the one a run names is given to picocli, whose model of a command costs a cold JVM tens of
+     * milliseconds to build; without a known command first (help, a typo), all are.
+     */
+    private static final Map<String, Supplier<Base>> COMMANDS = commands();
+
+    private static Map<String, Supplier<Base>> commands() {
+        Map<String, Supplier<Base>> commands = new LinkedHashMap<>();
+        commands.put("list", ListCommand::new);
+        commands.put("modules", ModulesCommand::new);
+        commands.put("summary", SummaryCommand::new);
+        commands.put("info", InfoCommand::new);
+        return commands;
+    }
+
     /** Runs the client as the command line would; answers its exit status. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
         CommandLine cli = new CommandLine(new PaddockClient());
+        Supplier<Base> named = args.length > 0 ? COMMANDS.get(args[0]) : null;
+        if (named != null) {
+            cli.addSubcommand(named.get());
+        } else {
+            COMMANDS.values().forEach(c -> cli.addSubcommand(c.get()));
+        }
         cli.setOut(out);
         cli.setErr(err);
         cli.setExecutionExceptionHandler((e, line, parsed) -> {
@@ -379,7 +399,7 @@ public final class PaddockClient {
             } else if (json) {
                 out().println(json(rows.stream().map(ListCommand::jsonRow).toList()));
             } else {
-                Listing.text(rows, which == Listing.Which.ALL).forEach(out()::println);
+                Listing.write(rows, which == Listing.Which.ALL, out());
             }
             Listing.Filter applying = new Listing.Filter(Listing.Which.AVAILABLE, types, cves, bugs, severities, null);
             return exit(matches.stream().filter(m -> m.state() == Applicability.State.AVAILABLE

@@ -29,26 +29,32 @@ public final class RpmList {
         int n = 0;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             n++;
-            if (line.isBlank() || line.startsWith("#")) {
-                continue;
-            }
-            String[] f = line.strip().split("\\|", -1);
-            if (f.length != 6) {
-                throw new ClientException(source + " line " + n + ": expected NAME|EPOCH|VERSION|RELEASE|ARCH|MODULARITYLABEL"
-                        + " (rpm -qa --qf '" + QUERY_FORMAT.replace("\\n", "") + "'), got: " + shorten(line));
-            }
-            if (f[0].equals("gpg-pubkey")) {
-                continue;
-            }
-            try {
-                String epoch = none(f[1]);
-                Evr evr = new Evr(epoch, f[2], f[3]);
-                packages.add(Installed.rpm(f[0], evr, f[4], none(f[5])));
-            } catch (IllegalArgumentException e) {
-                throw new ClientException(source + " line " + n + ": " + e.getMessage());
+            Installed p = line(line, n, source);
+            if (p != null) {
+                packages.add(p);
             }
         }
         return packages;
+    }
+
+    /** One line's package, {@code null} for a blank line, a comment or a gpg-pubkey. */
+    private static Installed line(String line, int n, String source) {
+        if (line.isBlank() || line.startsWith("#")) {
+            return null;
+        }
+        String[] f = line.strip().split("\\|", -1);
+        if (f.length != 6) {
+            throw new ClientException(source + " line " + n + ": expected NAME|EPOCH|VERSION|RELEASE|ARCH|MODULARITYLABEL"
+                    + " (rpm -qa --qf '" + QUERY_FORMAT.replace("\\n", "") + "'), got: " + shorten(line));
+        }
+        if (f[0].equals("gpg-pubkey")) {
+            return null;
+        }
+        try {
+            return Installed.rpm(f[0], new Evr(none(f[1]), f[2], f[3]), f[4], none(f[5]));
+        } catch (IllegalArgumentException e) {
+            throw new ClientException(source + " line " + n + ": " + e.getMessage());
+        }
     }
 
     private static String none(String field) {

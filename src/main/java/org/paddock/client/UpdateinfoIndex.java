@@ -6,9 +6,7 @@ import java.io.BufferedOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -32,14 +30,16 @@ import java.util.TreeMap;
  * UpdateinfoReader}) and writes the index; a run whose file has the same size and modification time maps the index and
  * looks up each installed name in its hash table, then reads only the advisories those names lead to.
  *
- * <p>Layout (big-endian): a header (magic, the file's size and mtime, counts), a table of bucket offsets (a name goes
- * to bucket {@code String.hashCode() & (buckets - 1)}), a table of advisory offsets, then the advisories (id, type,
- * severity, title, dates, url, references, collections' modules) and the buckets (for each name: its fixes as
- * advisory, collection, epoch, version, release, arch). Strings are a length and UTF-8 bytes.
+ * <p>Layout (big-endian): a header (magic, the file's size and mtime, counts), tables of where each string, advisory
+ * and hash bucket starts (a name goes to bucket {@code String.hashCode() & (buckets - 1)}), the EVRs as three string
+ * numbers each, then the strings (each once: a length and UTF-8 bytes), the advisories (id, type, severity, title,
+ * dates, url, references, collections' modules; strings by number) and the buckets (for each name: its distinct
+ * packages as EVR and arch, then its entries as advisory, collection, place in the file and package).
  */
 public final class UpdateinfoIndex {
 
-    private static final long MAGIC = 0x5044_4B49_4458_0001L; // "PDKIDX" and the layout's version
+    private static final long MAGIC = 0x5044_4B49_4458_0003L; // "PDKIDX" and the layout's version
+    private static final int HEADER = 8 + 8 + 8 + 4 + 4 + 4 + 4;
 
     private UpdateinfoIndex() {
     }
@@ -100,18 +100,48 @@ public final class UpdateinfoIndex {
         }
     }
 
-    /** One package of one collection of one advisory, as the buckets keep it. */
-    private record Entry(int advisory, int collection, int position, Advisory.Fix fix) {
+    /**
+     * Every string and EVR of the file, kept once: a distribution repeats arches, epochs, releases, types and module
+     * names thousands of times, so a run decodes each once and shares it.
+     */
+    private static final class Pool {
+        final Map<String, Integer> strings = new HashMap<>();
+        final List<String> stringList = new ArrayList<>();
+        final Map<Evr, Integer> evrs = new HashMap<>();
+        final List<Evr> evrList = new ArrayList<>();
+
+        /** The string's number; 0 is {@code null}. */
+        int string(String s) {
+            if (s == null) {
+                return 0;
+            }
+            return strings.computeIfAbsent(s, k -> {
+                stringList.add(k);
+                return stringList.size();
+            });
+        }
+
+        int evr(Evr e) {
+            return evrs.computeIfAbsent(e, k -> {
+                evrList.add(k);
+                return evrList.size() - 1;
+            });
+        }
+    }
+
+    /** One package of one collection of one advisory, as the buckets keep it; {@code number} is its place in the file. */
+    private record Entry(int advisory, int collection, int number, Advisory.Fix fix) {
     }
 
     static void write(List<Advisory> all, Path index, long size, long mtime) throws IOException {
+        Pool pool = new Pool();
         Map<String, List<Entry>> byName = new HashMap<>();
+        int number = 0;
         for (int a = 0; a < all.size(); a++) {
             List<Advisory.Collection> cs = all.get(a).collections();
             for (int c = 0; c < cs.size(); c++) {
-                List<Advisory.Fix> fixes = cs.get(c).packages();
-                for (int p = 0; p < fixes.size(); p++) {
-                    byName.computeIfAbsent(fixes.get(p).name(), k -> new ArrayList<>()).add(new Entry(a, c, p, fixes.get(p)));
+                for (Advisory.Fix fix : cs.get(c).packages()) {
+                    byName.computeIfAbsent(fix.name(), k -> new ArrayList<>()).add(new Entry(a, c, number++, fix));
                 }
             }
         }
@@ -119,85 +149,195 @@ public final class UpdateinfoIndex {
         Map<Integer, List<String>> names = new TreeMap<>();
         byName.keySet().forEach(n -> names.computeIfAbsent(n.hashCode() & (buckets - 1), k -> new ArrayList<>()).add(n));
 
+        // the advisories and buckets first, in memory, so the pool knows every string
+        java.io.ByteArrayOutputStream advisoryBytes = new java.io.ByteArrayOutputStream(1 << 20);
+        int[] advisoryOffsets = new int[all.size()];
+        try (DataOutputStream out = new DataOutputStream(advisoryBytes)) {
+            for (int a = 0; a < all.size(); a++) {
+                advisoryOffsets[a] = out.size();
+                writeAdvisory(out, all.get(a), pool);
+            }
+        }
+        java.io.ByteArrayOutputStream bucketBytes = new java.io.ByteArrayOutputStream(1 << 20);
+        int[] bucketOffsets = new int[buckets];
+        java.util.Arrays.fill(bucketOffsets, -1);
+        try (DataOutputStream out = new DataOutputStream(bucketBytes)) {
+            for (var bucket : names.entrySet()) {
+                bucketOffsets[bucket.getKey()] = out.size();
+                out.writeInt(bucket.getValue().size());
+                for (String name : bucket.getValue()) {
+                    byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+                    out.writeInt(bytes.length);
+                    out.write(bytes);
+                    List<Entry> entries = byName.get(name);
+                    // the name's distinct packages (EVR and arch) once, then its entries pointing at them: a run makes
+                    // one Fix per package, however many advisories ship it
+                    Map<Long, Integer> distinct = new java.util.LinkedHashMap<>();
+                    int[] fixOf = new int[entries.size()];
+                    for (int i = 0; i < fixOf.length; i++) {
+                        Advisory.Fix fix = entries.get(i).fix();
+                        long key = ((long) pool.evr(fix.evr()) << 32) | pool.string(fix.arch());
+                        fixOf[i] = distinct.computeIfAbsent(key, k -> distinct.size());
+                    }
+                    out.writeInt(distinct.size());
+                    for (long key : distinct.keySet()) {
+                        out.writeInt((int) (key >>> 32));
+                        out.writeInt((int) key);
+                    }
+                    out.writeInt(entries.size());
+                    for (int i = 0; i < fixOf.length; i++) {
+                        Entry e = entries.get(i);
+                        out.writeInt(e.advisory());
+                        out.writeInt(e.collection());
+                        out.writeInt(e.number());
+                        out.writeInt(fixOf[i]);
+                    }
+                }
+            }
+        }
+        for (Evr e : pool.evrList) {
+            pool.string(e.epoch());
+            pool.string(e.version());
+            pool.string(e.release());
+        }
+
         Files.createDirectories(index.getParent());
         Path tmp = Files.createTempFile(index.getParent(), "updateinfo", ".tmp");
-        long[] bucketOffsets = new long[buckets];
-        long[] advisoryOffsets = new long[all.size()];
-        java.util.Arrays.fill(bucketOffsets, -1);
-        long tables = 8 + 8 + 8 + 4 + 4;
-        long body = tables + 8L * buckets + 8L * all.size();
-        try (CountingOutput counting = new CountingOutput(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16));
-             DataOutputStream out = new DataOutputStream(counting)) {
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+            int strings = pool.stringList.size();
+            int evrs = pool.evrList.size();
             out.writeLong(MAGIC);
             out.writeLong(size);
             out.writeLong(mtime);
             out.writeInt(buckets);
             out.writeInt(all.size());
-            // the tables are written after the body, at their place: reserve them now
-            out.write(new byte[(int) (8L * buckets + 8L * all.size())]);
-            for (int a = 0; a < all.size(); a++) {
-                advisoryOffsets[a] = counting.count();
-                writeAdvisory(out, all.get(a));
+            out.writeInt(strings);
+            out.writeInt(evrs);
+            // the tables: where each string, advisory and bucket starts (from the start of the file), then the EVRs
+            long stringsStart = HEADER + 4L * strings + 4L * all.size() + 4L * buckets + 12L * evrs;
+            long at = stringsStart;
+            List<byte[]> encoded = new ArrayList<>(strings);
+            for (String s : pool.stringList) {
+                byte[] b = s.getBytes(StandardCharsets.UTF_8);
+                encoded.add(b);
+                out.writeInt(offset(at));
+                at += 4 + b.length;
             }
-            for (var bucket : names.entrySet()) {
-                bucketOffsets[bucket.getKey()] = counting.count();
-                out.writeInt(bucket.getValue().size());
-                for (String name : bucket.getValue()) {
-                    string(out, name);
-                    List<Entry> entries = byName.get(name);
-                    out.writeInt(entries.size());
-                    for (Entry e : entries) {
-                        out.writeInt(e.advisory());
-                        out.writeInt(e.collection());
-                        out.writeInt(e.position());
-                        string(out, e.fix().evr().epoch());
-                        string(out, e.fix().evr().version());
-                        string(out, e.fix().evr().release());
-                        string(out, e.fix().arch());
-                    }
-                }
+            long advisoriesStart = at;
+            for (int o : advisoryOffsets) {
+                out.writeInt(offset(advisoriesStart + o));
             }
-        }
-        try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
-            ByteBuffer t = ByteBuffer.allocate((int) (body - tables));
-            for (long o : bucketOffsets) {
-                t.putLong(o);
+            long bucketsStart = advisoriesStart + advisoryBytes.size();
+            for (int o : bucketOffsets) {
+                out.writeInt(o < 0 ? -1 : offset(bucketsStart + o));
             }
-            for (long o : advisoryOffsets) {
-                t.putLong(o);
+            for (Evr e : pool.evrList) {
+                out.writeInt(pool.string(e.epoch()));
+                out.writeInt(pool.string(e.version()));
+                out.writeInt(pool.string(e.release()));
             }
-            t.flip();
-            ch.write(t, tables);
+            for (byte[] b : encoded) {
+                out.writeInt(b.length);
+                out.write(b);
+            }
+            advisoryBytes.writeTo(out);
+            bucketBytes.writeTo(out);
         }
         Files.move(tmp, index, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
-    private static void writeAdvisory(DataOutputStream out, Advisory a) throws IOException {
-        string(out, a.id());
-        string(out, a.type());
-        string(out, a.severity());
-        string(out, a.title());
+    private static int offset(long at) {
+        if (at > Integer.MAX_VALUE) {
+            throw new ClientException("the advisories make an index over 2 GB; run with --no-cache");
+        }
+        return (int) at;
+    }
+
+    private static void writeAdvisory(DataOutputStream out, Advisory a, Pool pool) throws IOException {
+        out.writeInt(pool.string(a.id()));
+        out.writeInt(pool.string(a.type()));
+        out.writeInt(pool.string(a.severity()));
+        out.writeInt(pool.string(a.title()));
         out.writeLong(a.issued() == null ? Long.MIN_VALUE : a.issued().getEpochSecond());
         out.writeLong(a.updated() == null ? Long.MIN_VALUE : a.updated().getEpochSecond());
-        string(out, a.url());
+        out.writeInt(pool.string(a.url()));
         out.writeInt(a.references().size());
         for (Advisory.Reference r : a.references()) {
-            string(out, r.type());
-            string(out, r.id());
-            string(out, r.title());
-            string(out, r.url());
+            out.writeInt(pool.string(r.type()));
+            out.writeInt(pool.string(r.id()));
+            out.writeInt(pool.string(r.title()));
+            out.writeInt(pool.string(r.url()));
         }
         out.writeInt(a.collections().size());
         for (Advisory.Collection c : a.collections()) {
             Advisory.Module m = c.module();
             out.writeBoolean(m != null);
             if (m != null) {
-                string(out, m.name());
-                string(out, m.stream());
-                string(out, m.version());
-                string(out, m.context());
-                string(out, m.arch());
+                out.writeInt(pool.string(m.name()));
+                out.writeInt(pool.string(m.stream()));
+                out.writeInt(pool.string(m.version()));
+                out.writeInt(pool.string(m.context()));
+                out.writeInt(pool.string(m.arch()));
             }
+        }
+    }
+
+    /** The mapped index of one run: strings and EVRs decoded when first asked for, then shared. */
+    private static final class Mapped {
+        final ByteBuffer b;
+        final int buckets;
+        final int advisories;
+        final int stringTable;
+        final int advisoryTable;
+        final int bucketTable;
+        final int evrTable;
+        final String[] strings;
+        final Evr[] evrs;
+
+        Mapped(ByteBuffer b) throws IOException {
+            this.b = b;
+            buckets = b.getInt(24);
+            advisories = b.getInt(28);
+            int stringCount = b.getInt(32);
+            int evrCount = b.getInt(36);
+            if (buckets <= 0 || advisories < 0 || stringCount < 0 || evrCount < 0) {
+                throw new IOException("damaged index");
+            }
+            stringTable = HEADER;
+            advisoryTable = stringTable + 4 * stringCount;
+            bucketTable = advisoryTable + 4 * advisories;
+            evrTable = bucketTable + 4 * buckets;
+            strings = new String[stringCount + 1];
+            evrs = new Evr[evrCount];
+        }
+
+        String string(int n) {
+            if (n == 0) {
+                return null;
+            }
+            String s = strings[n];
+            if (s == null) {
+                int at = b.getInt(stringTable + 4 * (n - 1));
+                byte[] bytes = new byte[b.getInt(at)];
+                b.get(at + 4, bytes);
+                s = new String(bytes, StandardCharsets.UTF_8);
+                strings[n] = s;
+            }
+            return s;
+        }
+
+        String nextString() {
+            return string(b.getInt());
+        }
+
+        Evr evr(int n) {
+            Evr e = evrs[n];
+            if (e == null) {
+                int at = evrTable + 12 * n;
+                e = new Evr(string(b.getInt(at)), string(b.getInt(at + 4)), string(b.getInt(at + 8)));
+                evrs[n] = e;
+            }
+            return e;
         }
     }
 
@@ -206,84 +346,129 @@ public final class UpdateinfoIndex {
             if (ch.size() > Integer.MAX_VALUE) {
                 throw new ClientException(index + ": an index over 2 GB; run with --no-cache");
             }
-            MappedByteBuffer b = ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size());
-            int buckets = b.getInt(24);
-            int advisories = b.getInt(28);
-            long tables = 32;
-            // advisory → collection → its packages that the host has
-            // advisory → collection → position → package; hash maps, sorted once at the end
-            Map<Integer, Map<Integer, TreeMap<Integer, Advisory.Fix>>> found = new HashMap<>();
+            Found found = new Found(new Mapped(ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size())));
             for (String name : installed) {
-                long offset = b.getLong((int) (tables + 8L * (name.hashCode() & (buckets - 1))));
-                if (offset < 0) {
-                    continue;
-                }
-                b.position((int) offset);
-                int names = b.getInt();
-                byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
-                for (int i = 0; i < names; i++) {
-                    boolean match = equalString(b, wanted);
-                    int entries = b.getInt();
-                    if (!match) {
-                        for (int e = 0; e < entries; e++) { // another name in the bucket: step over its fixes
-                            b.position(b.position() + 12);
-                            for (int k = 0; k < 4; k++) {
-                                skipString(b);
-                            }
-                        }
-                        continue;
-                    }
-                    for (int e = 0; e < entries; e++) {
-                        int advisory = b.getInt();
-                        int collection = b.getInt();
-                        int position = b.getInt();
-                        String epoch = string(b);
-                        String version = string(b);
-                        String release = string(b);
-                        String arch = string(b);
-                        {
-                            found.computeIfAbsent(advisory, k -> new HashMap<>(4))
-                                    .computeIfAbsent(collection, k -> new TreeMap<>())
-                                    .put(position, Advisory.Fix.rpm(name, new Evr(epoch, version, release), arch));
-                        }
-                    }
-                    break;
-                }
+                found.add(name);
             }
-            List<Advisory> out = new ArrayList<>(found.size());
-            int[] order = found.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-            for (int a : order) {
-                if (a >= advisories) {
-                    throw new IOException("damaged index");
-                }
-                b.position((int) b.getLong((int) (tables + 8L * buckets + 8L * a)));
-                out.add(readAdvisory(b, found.get(a)));
-            }
-            return out;
+            return found.advisories();
         }
     }
 
-    private static Advisory readAdvisory(ByteBuffer b, Map<Integer, TreeMap<Integer, Advisory.Fix>> fixes) {
-        String id = string(b);
-        String type = string(b);
-        String severity = string(b);
-        String title = string(b);
+    /**
+     * What the host's names lead to: each found package's place in the file, with its advisory, collection and fix;
+     * sorted by place at the end, which is the file's order. The work per name and per advisory is a method of its
+     * own, so a short-lived JVM compiles it after a few hundred calls instead of interpreting a long loop.
+     */
+    private static final class Found {
+        final Mapped m;
+        final List<Advisory.Fix> fixes = new ArrayList<>();
+        int[] advisoryOf = new int[1024];
+        int[] collectionOf = new int[1024];
+        long[] order = new long[1024];
+
+        Found(Mapped m) {
+            this.m = m;
+        }
+
+        void add(String name) throws IOException {
+            ByteBuffer b = m.b;
+            int offset = b.getInt(m.bucketTable + 4 * (name.hashCode() & (m.buckets - 1)));
+            if (offset < 0) {
+                return;
+            }
+            b.position(offset);
+            int names = b.getInt();
+            byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < names; i++) {
+                boolean match = equalBytes(b, wanted);
+                int distinct = b.getInt();
+                if (match) {
+                    addEntries(name, distinct);
+                    return;
+                }
+                // another name in the bucket: step over its packages and entries
+                b.position(b.position() + 8 * distinct);
+                int entries = b.getInt();
+                b.position(b.position() + 16 * entries);
+            }
+        }
+
+        private void addEntries(String name, int distinct) throws IOException {
+            ByteBuffer b = m.b;
+            Advisory.Fix[] packages = new Advisory.Fix[distinct];
+            for (int d = 0; d < distinct; d++) {
+                packages[d] = Advisory.Fix.rpm(name, m.evr(b.getInt()), m.string(b.getInt()));
+            }
+            int entries = b.getInt();
+            for (int e = 0; e < entries; e++) {
+                int advisory = b.getInt();
+                int collection = b.getInt();
+                int number = b.getInt();
+                int fix = b.getInt();
+                if (advisory < 0 || advisory >= m.advisories || fix < 0 || fix >= distinct) {
+                    throw new IOException("damaged index");
+                }
+                int n = fixes.size();
+                if (n == order.length) {
+                    order = java.util.Arrays.copyOf(order, n * 2);
+                    advisoryOf = java.util.Arrays.copyOf(advisoryOf, n * 2);
+                    collectionOf = java.util.Arrays.copyOf(collectionOf, n * 2);
+                }
+                fixes.add(packages[fix]);
+                advisoryOf[n] = advisory;
+                collectionOf[n] = collection;
+                order[n] = ((long) number << 32) | n;
+            }
+        }
+
+        List<Advisory> advisories() {
+            long[] sorted = java.util.Arrays.copyOf(order, fixes.size());
+            java.util.Arrays.sort(sorted);
+            List<Advisory> out = new ArrayList<>();
+            for (int i = 0; i < sorted.length; ) {
+                i = advisory(sorted, i, out);
+            }
+            return out;
+        }
+
+        /** Reads the advisory of {@code sorted[from]} with its found packages; answers where the next one starts. */
+        private int advisory(long[] sorted, int from, List<Advisory> out) {
+            int advisory = advisoryOf[(int) sorted[from]];
+            Map<Integer, List<Advisory.Fix>> byCollection = new TreeMap<>();
+            int i = from;
+            for (; i < sorted.length && advisoryOf[(int) sorted[i]] == advisory; i++) {
+                int n = (int) sorted[i];
+                byCollection.computeIfAbsent(collectionOf[n], k -> new ArrayList<>(4)).add(fixes.get(n));
+            }
+            m.b.position(m.b.getInt(m.advisoryTable + 4 * advisory));
+            out.add(readAdvisory(m, byCollection));
+            return i;
+        }
+    }
+
+    private static Advisory readAdvisory(Mapped m, Map<Integer, List<Advisory.Fix>> fixes) {
+        ByteBuffer b = m.b;
+        String id = m.nextString();
+        String type = m.nextString();
+        String severity = m.nextString();
+        String title = m.nextString();
         long issued = b.getLong();
         long updated = b.getLong();
-        String url = string(b);
+        String url = m.nextString();
         int refs = b.getInt();
         List<Advisory.Reference> references = new ArrayList<>(refs);
         for (int i = 0; i < refs; i++) {
-            references.add(new Advisory.Reference(string(b), string(b), string(b), string(b)));
+            references.add(new Advisory.Reference(m.nextString(), m.nextString(), m.nextString(), m.nextString()));
         }
         int collections = b.getInt();
         List<Advisory.Collection> kept = new ArrayList<>();
         for (int c = 0; c < collections; c++) {
             Advisory.Module module = b.get() != 0
-                    ? new Advisory.Module(string(b), string(b), string(b), string(b), string(b)) : null;
-            TreeMap<Integer, Advisory.Fix> mine = fixes.get(c);
+                    ? new Advisory.Module(m.nextString(), m.nextString(), m.nextString(), m.nextString(), m.nextString())
+                    : null;
+            List<Advisory.Fix> mine = fixes.get(c);
             if (mine != null) {
-                kept.add(new Advisory.Collection(module, new ArrayList<>(mine.values())));
+                kept.add(new Advisory.Collection(module, mine));
             }
         }
         return new Advisory(id, type, severity, title == null ? "" : title,
@@ -291,36 +476,8 @@ public final class UpdateinfoIndex {
                 updated == Long.MIN_VALUE ? null : Instant.ofEpochSecond(updated), url, references, kept);
     }
 
-    /** A string: -1 for null, else its UTF-8 length and bytes. */
-    private static void string(DataOutputStream out, String s) throws IOException {
-        if (s == null) {
-            out.writeInt(-1);
-            return;
-        }
-        byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-        out.writeInt(bytes.length);
-        out.write(bytes);
-    }
-
-    private static String string(ByteBuffer b) {
-        int n = b.getInt();
-        if (n < 0) {
-            return null;
-        }
-        byte[] bytes = new byte[n];
-        b.get(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
-    }
-
-    private static void skipString(ByteBuffer b) {
-        int n = b.getInt();
-        if (n > 0) {
-            b.position(b.position() + n);
-        }
-    }
-
-    /** Reads a string and answers whether it is {@code wanted}, without making a String of it. */
-    private static boolean equalString(ByteBuffer b, byte[] wanted) {
+    /** Reads a name and answers whether it is {@code wanted}, without making a String of it. */
+    private static boolean equalBytes(ByteBuffer b, byte[] wanted) {
         int n = b.getInt();
         if (n != wanted.length) {
             b.position(b.position() + Math.max(n, 0));
@@ -331,30 +488,5 @@ public final class UpdateinfoIndex {
             same &= b.get() == w;
         }
         return same;
-    }
-
-    /** Counts what is written, for the offsets the tables keep. */
-    private static final class CountingOutput extends java.io.FilterOutputStream {
-        private long count;
-
-        CountingOutput(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            out.write(b);
-            count++;
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            out.write(b, off, len);
-            count += len;
-        }
-
-        long count() {
-            return count;
-        }
     }
 }
