@@ -59,13 +59,15 @@ measure() { # label, command...: REPEAT runs, "seconds KB" of each appended to $
 }
 /usr/bin/time -f '%e %M' -o "$DATA/makecache.times" "${DNF[@]}" makecache >/dev/null 2>&1
 measure dnf "${DNF[@]}" -C updateinfo list --all
-CLIENT=(java -jar "$JAR" list --all --cache "$DATA/cache" --updateinfo "$DATA/updateinfo.xml")
+# the client as src/main/sh/paddock-client runs it (its JVM set for a short run)
+CLIENT=(env PADDOCK_CLIENT_JAR="$JAR" src/main/sh/paddock-client list --all --cache "$DATA/cache" --updateinfo "$DATA/updateinfo.xml")
 # the client's first run reads the XML and writes its index (what makecache is to dnf); later runs use the index
 /usr/bin/time -f '%e %M' -o "$DATA/t" "${CLIENT[@]}" --root "$ROOT" --arch x86_64 > /dev/null 2>&1 || true
 grep -E '^[0-9.]+ [0-9]+$' "$DATA/t" > "$DATA/client-first.times"
 measure client-root "${CLIENT[@]}" --root "$ROOT" --arch x86_64
 measure client-rpmqa "${CLIENT[@]}" --rpm-list "$DATA/installed.rpmqa"
-measure client-nocache java -jar "$JAR" list --all --no-cache --rpm-list "$DATA/installed.rpmqa" --updateinfo "$DATA/updateinfo.xml"
+measure client-nocache "${CLIENT[@]}" --no-cache --rpm-list "$DATA/installed.rpmqa"
+measure client-plainjava java -jar "$JAR" list --all --cache "$DATA/cache" --rpm-list "$DATA/installed.rpmqa" --updateinfo "$DATA/updateinfo.xml"
 
 best() { sort -n "$DATA/$1.times" | head -1 | awk '{printf "%.2f s, %d MB", $1, $2/1024}'; }
 median() { sort -n "$DATA/$1.times" | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)]}'; }
@@ -81,9 +83,10 @@ $ADVISORIES advisories × $PER packages ($(du -m "$DATA/updateinfo.xml" | cut -f
 | dnf makecache (once, before) | | $(awk '{printf "%.2f s, %d MB", $1, $2/1024}' "$DATA/makecache.times") | |
 | paddock-client, first run (reads the XML, writes its index) | | $(awk '{printf "%.2f s, %d MB", $1, $2/1024}' "$DATA/client-first.times") | |
 | dnf -C updateinfo list --all | $DNF_S s | $(best dnf) | $(wc -l < "$DATA/dnf.out") |
-| paddock-client list --all --root (same installroot) | $CLIENT_S s | $(best client-root) | $(wc -l < "$DATA/client-root.out") |
+| paddock-client list --all --root (same installroot; src/main/sh/paddock-client) | $CLIENT_S s | $(best client-root) | $(wc -l < "$DATA/client-root.out") |
 | paddock-client list --all --rpm-list | $(median client-rpmqa) s | $(best client-rpmqa) | $(wc -l < "$DATA/client-rpmqa.out") |
 | paddock-client list --all --rpm-list --no-cache (the XML every time) | $(median client-nocache) s | $(best client-nocache) | $(wc -l < "$DATA/client-nocache.out") |
+| java -jar paddock-client.jar list --all --rpm-list (the JVM's defaults) | $(median client-plainjava) s | $(best client-plainjava) | $(wc -l < "$DATA/client-plainjava.out") |
 
 Client / dnf: $(echo "scale=3; $CLIENT_S / $DNF_S" | bc) (goal: at most 0.05). dnf and the client print $same.
 Set-up (stub RPMs, rpmdb, repository): ${SETUP} s.

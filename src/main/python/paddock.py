@@ -44,7 +44,9 @@ class PaddockCommand(dnf.cli.Command):
             args.append('--verbose')
         if args[0] == 'list':
             args += self._filters()
-        command = [conf.get('java', 'java'), '-jar', conf['jar']] + args
+        # the JVM set for a short run, as src/main/sh/paddock-client sets it
+        command = [conf.get('java', 'java'), '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC',
+                   '-jar', conf['jar']] + args
         command += ['--root', self.base.conf.installroot]
         if conf.get('server'):
             command += ['--server', conf['server']]

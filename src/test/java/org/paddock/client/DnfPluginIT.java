@@ -66,4 +66,34 @@ class DnfPluginIT {
             return p;
         }
     }
+
+    /** src/main/sh/paddock-client: the jar's answer, and nothing from the JVM on standard error. */
+    @Test
+    void theLauncherScriptAnswersAsTheJarDoes() throws Exception {
+        Path dir = TestPaths.dir("client-script");
+        Path updateinfo = copy("parity-updateinfo.xml", dir);
+        Path host = Files.writeString(dir.resolve("host.txt"), """
+                zlib|(none)|1.3|1.fc45|x86_64|(none)
+                nginx|1|1.24.0|1.module_f45+1+abc12345|x86_64|nginx:1.24:4520260301000000:abc12345
+                """);
+        List<String> lines = script(dir, "list", "--all", "--no-cache", "--rpm-list", host.toString(),
+                "--updateinfo", updateinfo.toString());
+        assertThat(lines).containsExactly(
+                "  PAR-2026-11 Important/Sec. nginx-1:1.24.0-2.module_f45+2+abc12345.x86_64",
+                "  PAR-2026-01 Important/Sec. zlib-1.3.1-1.fc45.x86_64");
+    }
+
+    private static List<String> script(Path dir, String... args) throws Exception {
+        List<String> command = new java.util.ArrayList<>(List.of(Path.of("src/main/sh/paddock-client").toAbsolutePath().toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(false);
+        pb.environment().put("PADDOCK_CLIENT_JAR", TestPaths.clientJar().toAbsolutePath().toString());
+        pb.environment().put("JAVA", Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        String err = new String(p.getErrorStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor()).as(err).isEqualTo(100);
+        assertThat(err).as("nothing from the JVM").isEmpty();
+        return out.lines().toList();
+    }
 }
