@@ -3,6 +3,7 @@
 # and an updateinfo.xml of ADVISORIES with PER packages each; `dnf updateinfo list --all` (its metadata cache made
 # first, as a host has it) and `paddock-client list --all` on the same installroot and file, then the client on an
 # rpm -qa list; each REPEAT times, wall time and peak memory (GNU time). Writes $DATA/results.md.
+# Also the client on the same advisories from Paddock's JSON API (bench/client/serve.py), first run and warm.
 # Usage: bench/client/run.sh [ADVISORIES=50000] [INSTALLED=10000] [PER=10] [REPEAT=3]; run after `mvn -DskipTests
 # package`; needs dnf, rpm, rpmbuild, createrepo_c, modifyrepo_c and python3 (the packages .ci/run installs).
 set -euo pipefail
@@ -69,6 +70,19 @@ measure client-rpmqa "${CLIENT[@]}" --rpm-list "$DATA/installed.rpmqa"
 measure client-nocache "${CLIENT[@]}" --no-cache --rpm-list "$DATA/installed.rpmqa"
 measure client-plainjava java -jar "$JAR" list --all --cache "$DATA/cache" --rpm-list "$DATA/installed.rpmqa" --updateinfo "$DATA/updateinfo.xml"
 
+# the same advisories from Paddock's JSON API (bench/client/serve.py on loopback: ETag, 304, since): the first run
+# fetches them all and writes its cache and index, later runs are answered 304 and read the index
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+python3 bench/client/serve.py "$DATA" "$PORT" & SERVER=$!
+trap 'kill $SERVER 2>/dev/null || true' EXIT
+for _ in $(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/$PORT) 2>/dev/null && break; sleep 0.2; done
+API=(env PADDOCK_CLIENT_JAR="$JAR" src/main/sh/paddock-client list --all --server "http://127.0.0.1:$PORT/"
+  --cache "$DATA/api-cache" --module bench:1 --rpm-list "$DATA/installed.rpmqa")
+/usr/bin/time -f '%e %M' -o "$DATA/t" "${API[@]}" > /dev/null 2>&1 || true
+grep -E '^[0-9.]+ [0-9]+$' "$DATA/t" > "$DATA/api-first.times"
+measure api-warm "${API[@]}"
+kill $SERVER; trap - EXIT
+
 best() { sort -n "$DATA/$1.times" | head -1 | awk '{printf "%.2f s, %d MB", $1, $2/1024}'; }
 median() { sort -n "$DATA/$1.times" | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)]}'; }
 DNF_S=$(median dnf); CLIENT_S=$(median client-root)
@@ -87,8 +101,10 @@ $ADVISORIES advisories × $PER packages ($(du -m "$DATA/updateinfo.xml" | cut -f
 | paddock-client list --all --rpm-list | $(median client-rpmqa) s | $(best client-rpmqa) | $(wc -l < "$DATA/client-rpmqa.out") |
 | paddock-client list --all --rpm-list --no-cache (the XML every time) | $(median client-nocache) s | $(best client-nocache) | $(wc -l < "$DATA/client-nocache.out") |
 | java -jar paddock-client.jar list --all --rpm-list (the JVM's defaults) | $(median client-plainjava) s | $(best client-plainjava) | $(wc -l < "$DATA/client-plainjava.out") |
+| paddock-client list --all --server, first run (fetches all, writes cache and index) | | $(awk '{printf "%.2f s, %d MB", $1, $2/1024}' "$DATA/api-first.times") | |
+| paddock-client list --all --server, warm cache (answered 304) | $(median api-warm) s | $(best api-warm) | $(wc -l < "$DATA/api-warm.out") |
 
-Client / dnf: $(echo "scale=3; $CLIENT_S / $DNF_S" | bc) (goal: at most 0.05). dnf and the client print $same.
+Client / dnf: $(echo "scale=3; $CLIENT_S / $DNF_S" | bc) (goal: at most 0.05); from the API, warm: $(echo "scale=3; $(median api-warm) / $DNF_S" | bc). dnf and the client print $same$(cmp -s "$DATA/client-root.out" "$DATA/api-warm.out" && echo ", and so does the client from the API" || echo "; the client from the API prints DIFFERENT lines").
 Set-up (stub RPMs, rpmdb, repository): ${SETUP} s.
 MD
 cat "$DATA/results.md"

@@ -236,7 +236,7 @@ public final class PaddockClient {
                     throw new ClientException("--server " + server + ": give the server's http:// or https:// address");
                 }
                 advisories = new ServerSource(server, release, channel, cache == null ? ServerSource.defaultCacheDir() : cache)
-                        .fetch().advisories();
+                        .fetch(installedNames).advisories();
             } else {
                 if (!Files.isRegularFile(updateinfo)) {
                     throw new ClientException("cannot read " + updateinfo + ": no such file");
@@ -244,7 +244,7 @@ public final class PaddockClient {
                 advisories = null;
                 if (!noCache) {
                     try {
-                        advisories = UpdateinfoIndex.read(updateinfo, cache == null ? ServerSource.defaultCacheDir() : cache,
+                        advisories = AdvisoryIndex.read(updateinfo, cache == null ? ServerSource.defaultCacheDir() : cache,
                                 installedNames);
                     } catch (java.nio.file.FileSystemException e) {
                         advisories = null; // no cache to write here: read the file itself

@@ -11,14 +11,10 @@ import org.paddock.artifact.Evr;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -38,18 +34,23 @@ public final class ServerSource {
     public record Fetch(int requests, int notModified, int received, List<Advisory> advisories) {
     }
 
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Jackson's object mapper, made when first needed: a run the server answers 304 reads the cache's head with the
+     * streaming parser and never pays for loading the mapper.
+     */
+    private static final class Mapper {
+        static final ObjectMapper JSON = new ObjectMapper();
 
-    static {
-        JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(64).maxStringLength(1_000_000).maxNumberLength(40).build());
+        static {
+            Mapper.JSON.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(64).maxStringLength(1_000_000).maxNumberLength(40).build());
+        }
     }
 
     private final URI base;
     private final String release;
     private final String channel;
     private final Path cacheFile;
-    private final HttpClient http;
 
     /**
      * @param base     the server, e.g. {@code https://updates.example.org/}
@@ -65,33 +66,39 @@ public final class ServerSource {
         String key = (this.base.getHost() + "_" + this.base.getPort() + this.base.getPath() + "_" + (release == null ? "all" : release)
                 + "_" + channel).replaceAll("[^A-Za-z0-9._-]", "_");
         this.cacheFile = cacheDir.resolve(key + ".json");
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
     }
 
     public Path cacheFile() {
         return cacheFile;
     }
 
-    public Fetch fetch() {
-        ObjectNode cache = readCache();
-        Map<String, JsonNode> byId = new LinkedHashMap<>();
-        cache.withArray("advisories").forEach(a -> byId.put(a.path("id").asText(), a));
-        String since = cache.path("since").isTextual() ? cache.get("since").asText() : null;
-        String etag = cache.path("etag").isTextual() ? cache.get("etag").asText() : null;
+    /** Every advisory of the server, fetched or answered from the cache. */
+    public Fetch fetch() throws IOException {
+        return fetch(null);
+    }
+
+    /**
+     * The advisories of the server that name a package {@code installed} names ({@code null}: every one). When the
+     * server answers 304 the cache is not parsed: its index (an {@link AdvisoryIndex}, made once per change) leads to
+     * the installed names' advisories alone.
+     */
+    public Fetch fetch(java.util.Set<String> installed) throws IOException {
+        Held held = new Held();
+        String since = held.since;
         int[] counts = new int[3]; // requests, 304s, advisories received
-        Answer answer = ask(since, etag, byId, counts);
+        Answer answer = ask(since, held.etag, held, counts);
         if (answer.notModified()) {
-            return new Fetch(counts[0], counts[1], counts[2], advisories(byId));
+            return new Fetch(counts[0], counts[1], counts[2], fromCache(installed, held));
         }
+        Map<String, JsonNode> byId = held.all();
         if (answer.changed()) {
             // ask once more from the newest advisory now held: that question's ETag is what the next run sends,
             // so while nothing changes the server answers it 304
             since = byId.values().stream().map(a -> a.path("updated").asText("")).filter(u -> !u.isEmpty())
                     .max(String::compareTo).orElse(since);
-            answer = ask(since, null, byId, counts);
+            answer = ask(since, null, held, counts);
         }
-        ObjectNode next = JSON.createObjectNode();
+        ObjectNode next = Mapper.JSON.createObjectNode();
         if (since != null) {
             next.put("since", since);
         }
@@ -101,37 +108,85 @@ public final class ServerSource {
         ArrayNode list = next.putArray("advisories");
         byId.values().forEach(list::add);
         writeCache(next);
-        return new Fetch(counts[0], counts[1], counts[2], advisories(byId));
+        return new Fetch(counts[0], counts[1], counts[2], fromCache(installed, held));
+    }
+
+    private List<Advisory> fromCache(java.util.Set<String> installed, Held held) throws IOException {
+        if (installed == null || !Files.isRegularFile(cacheFile)) {
+            return advisories(held.all());
+        }
+        return AdvisoryIndex.read(cacheFile, cacheFile.getParent(), installed, () -> advisories(held.all()));
+    }
+
+    /**
+     * The cache as this run holds it: its {@code since} and {@code etag}, read from the head of the file (they are
+     * written first), and its advisories, parsed only when asked for — a run answered 304 never is.
+     */
+    private final class Held {
+        final String since;
+        final String etag;
+        private Map<String, JsonNode> byId;
+
+        Held() {
+            String s = null;
+            String e = null;
+            if (Files.isRegularFile(cacheFile)) {
+                try (com.fasterxml.jackson.core.JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(cacheFile.toFile())) {
+                    if (p.nextToken() == com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                        while (p.nextToken() == com.fasterxml.jackson.core.JsonToken.FIELD_NAME
+                                && !p.currentName().equals("advisories")) {
+                            String field = p.currentName();
+                            String value = p.nextToken() == com.fasterxml.jackson.core.JsonToken.VALUE_STRING ? p.getText() : null;
+                            p.skipChildren();
+                            if (field.equals("since")) {
+                                s = value;
+                            } else if (field.equals("etag")) {
+                                e = value;
+                            }
+                        }
+                    }
+                } catch (IOException damaged) {
+                    s = null; // a damaged cache is fetched again, whole
+                    e = null;
+                }
+            }
+            since = s;
+            etag = e;
+        }
+
+        Map<String, JsonNode> all() {
+            if (byId == null) {
+                byId = new LinkedHashMap<>();
+                readCache().withArray("advisories").forEach(a -> byId.put(a.path("id").asText(), a));
+            }
+            return byId;
+        }
     }
 
     private record Answer(boolean notModified, boolean changed, String etag) {
     }
 
     /** Every page of the question "what changed since {@code since}", merged into {@code byId}. */
-    private Answer ask(String since, String etag, Map<String, JsonNode> byId, int[] counts) {
+    private Answer ask(String since, String etag, Held held, int[] counts) {
         String cursor = null;
         String firstEtag = null;
         boolean changed = false;
         do {
             URI url = base.resolve(query(since, cursor));
-            HttpRequest.Builder req = HttpRequest.newBuilder(url).timeout(Duration.ofSeconds(60))
-                    .header("Accept", "application/json");
-            if (cursor == null && etag != null) {
-                req.header("If-None-Match", etag);
-            }
-            HttpResponse<byte[]> answer = send(req.GET().build());
+            Response answer = get(url, cursor == null ? etag : null);
             counts[0]++;
-            if (answer.statusCode() == 304 && cursor == null) {
+            if (answer.status() == 304 && cursor == null) {
                 counts[1]++;
                 return new Answer(true, false, etag);
             }
-            if (answer.statusCode() != 200) {
-                throw new ClientException(url + " answered " + answer.statusCode() + problem(answer.body()));
+            if (answer.status() != 200) {
+                throw new ClientException(url + " answered " + answer.status() + problem(answer.body()));
             }
             if (cursor == null) {
-                firstEtag = answer.headers().firstValue("ETag").orElse(null);
+                firstEtag = answer.etag();
             }
             JsonNode page = parse(answer.body(), url.toString());
+            Map<String, JsonNode> byId = held.all();
             for (JsonNode a : page.withArray("advisories")) {
                 counts[2]++;
                 JsonNode before = byId.put(a.path("id").asText(), a);
@@ -162,21 +217,49 @@ public final class ServerSource {
         return q.toString();
     }
 
-    private HttpResponse<byte[]> send(HttpRequest request) {
+    private record Response(int status, String etag, byte[] body) {
+    }
+
+    /**
+     * One GET, with the JDK's plain URL connection: a short run does not pay for starting the JDK's HTTP/2 client.
+     * Redirects are followed, also from http to https, at most five.
+     */
+    private static Response get(URI url, String etag) {
+        URI at = url;
         try {
-            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        } catch (IOException e) {
-            throw new ClientException("cannot reach " + request.uri() + ": "
+            for (int hop = 0; hop <= 5; hop++) {
+                java.net.HttpURLConnection c = (java.net.HttpURLConnection) at.toURL().openConnection();
+                c.setConnectTimeout(10_000);
+                c.setReadTimeout(60_000);
+                c.setInstanceFollowRedirects(false);
+                c.setRequestProperty("Accept", "application/json");
+                if (etag != null) {
+                    c.setRequestProperty("If-None-Match", etag);
+                }
+                int status = c.getResponseCode();
+                String location = c.getHeaderField("Location");
+                if (List.of(301, 302, 303, 307, 308).contains(status) && location != null) {
+                    at = at.resolve(location);
+                    c.disconnect();
+                    continue;
+                }
+                java.io.InputStream in = status >= 400 ? c.getErrorStream() : c.getInputStream();
+                byte[] body = in == null ? new byte[0] : in.readAllBytes();
+                if (in != null) {
+                    in.close();
+                }
+                return new Response(status, c.getHeaderField("ETag"), body);
+            }
+            throw new ClientException(url + ": more than five redirects");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new ClientException("cannot reach " + at + ": "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new ClientException("interrupted while asking " + request.uri());
         }
     }
 
     private static String problem(byte[] body) {
         try {
-            JsonNode p = JSON.readTree(body);
+            JsonNode p = Mapper.JSON.readTree(body);
             return p.path("detail").isTextual() ? ": " + p.get("detail").asText() : "";
         } catch (IOException e) {
             return "";
@@ -185,7 +268,7 @@ public final class ServerSource {
 
     private static JsonNode parse(byte[] body, String source) {
         try {
-            JsonNode n = JSON.readTree(body);
+            JsonNode n = Mapper.JSON.readTree(body);
             if (n == null || !n.isObject() || !n.path("advisories").isArray()) {
                 throw new ClientException(source + " did not answer with Paddock's advisories");
             }
@@ -249,13 +332,13 @@ public final class ServerSource {
 
     private ObjectNode readCache() {
         if (!Files.isRegularFile(cacheFile)) {
-            return JSON.createObjectNode();
+            return Mapper.JSON.createObjectNode();
         }
         try {
-            JsonNode n = JSON.readTree(cacheFile.toFile());
-            return n instanceof ObjectNode o ? o : JSON.createObjectNode();
+            JsonNode n = Mapper.JSON.readTree(cacheFile.toFile());
+            return n instanceof ObjectNode o ? o : Mapper.JSON.createObjectNode();
         } catch (IOException e) {
-            return JSON.createObjectNode(); // a damaged cache is fetched again, whole
+            return Mapper.JSON.createObjectNode(); // a damaged cache is fetched again, whole
         }
     }
 
@@ -263,7 +346,7 @@ public final class ServerSource {
         try {
             Files.createDirectories(cacheFile.getParent());
             Path tmp = Files.createTempFile(cacheFile.getParent(), "advisories", ".tmp");
-            JSON.writeValue(tmp.toFile(), cache);
+            Mapper.JSON.writeValue(tmp.toFile(), cache);
             Files.move(tmp, cacheFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new ClientException("cannot write the cache " + cacheFile + ": " + e.getMessage(), e);

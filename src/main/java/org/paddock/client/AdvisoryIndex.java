@@ -25,39 +25,55 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * An updateinfo.xml read once and kept on disk, indexed by package name, so that later runs read only the packages the
- * host has — what dnf's {@code makecache} is to dnf's solv files. The first run reads the XML ({@link
- * UpdateinfoReader}) and writes the index; a run whose file has the same size and modification time maps the index and
- * looks up each installed name in its hash table, then reads only the advisories those names lead to.
+ * Advisories read once and kept on disk, indexed by package name, so that later runs read only the packages the host
+ * has — what dnf's {@code makecache} is to dnf's solv files. The source is an updateinfo.xml or the client's cache of a
+ * Paddock server's advisories: the first run reads it whole and writes the index; a run whose source has the same
+ * size, modification time and fingerprint maps the index, looks up each installed name in its hash table, then reads
+ * only the advisories those names lead to.
  *
  * <p>Layout (big-endian): a header (magic, the file's size and mtime, counts), tables of where each string, advisory
  * and hash bucket starts (a name goes to bucket {@code String.hashCode() & (buckets - 1)}), the EVRs as three string
  * numbers each, then the strings (each once: a length and UTF-8 bytes), the advisories (id, type, severity, title,
- * dates, url, references, collections' modules; strings by number) and the buckets (for each name: its distinct
- * packages as EVR and arch, then its entries as advisory, collection, place in the file and package).
+ * dates, url, references, collections' modules; strings by number) and the buckets (for each name: the length of
+ * its block, its distinct packages as kind, EVR, version, arch and the CVEs each fixes, then its entries as advisory,
+ * collection, place in the source and package).
  */
-public final class UpdateinfoIndex {
+public final class AdvisoryIndex {
 
-    private static final long MAGIC = 0x5044_4B49_4458_0003L; // "PDKIDX" and the layout's version
+    private static final long MAGIC = 0x5044_4B49_4458_0004L; // "PDKIDX" and the layout's version
     private static final int HEADER = 8 + 8 + 8 + 4 + 4 + 4 + 4;
 
-    private UpdateinfoIndex() {
+    private AdvisoryIndex() {
+    }
+
+    /** Reads every advisory of a source, for the index to be made from. */
+    @FunctionalInterface
+    public interface Source {
+        List<Advisory> readAll() throws IOException;
     }
 
     /**
-     * The advisories of {@code updateinfo} that name a package {@code installed} names, from the index in
+     * The advisories of an updateinfo.xml that name a package {@code installed} names, from the index in
      * {@code cacheDir} (made or remade first when missing or older than the file).
      */
     public static List<Advisory> read(Path updateinfo, Path cacheDir, Set<String> installed) throws IOException {
-        Path index = indexFile(updateinfo, cacheDir);
-        long size = Files.size(updateinfo);
-        long mtime = Files.getLastModifiedTime(updateinfo).toMillis() ^ (fingerprint(updateinfo, size) << 20);
-        if (!fresh(index, size, mtime)) {
-            List<Advisory> all;
+        return read(updateinfo, cacheDir, installed, () -> {
             try (InputStream in = Files.newInputStream(updateinfo)) {
-                all = UpdateinfoReader.read(in, updateinfo.toString());
+                return UpdateinfoReader.read(in, updateinfo.toString());
             }
-            write(all, index, size, mtime);
+        });
+    }
+
+    /**
+     * The advisories of {@code file}, as {@code all} reads them, that name a package {@code installed} names, from
+     * the index in {@code cacheDir} (made or remade first when missing or older than the file).
+     */
+    public static List<Advisory> read(Path file, Path cacheDir, Set<String> installed, Source all) throws IOException {
+        Path index = indexFile(file, cacheDir);
+        long size = Files.size(file);
+        long mtime = Files.getLastModifiedTime(file).toMillis() ^ (fingerprint(file, size) << 20);
+        if (!fresh(index, size, mtime)) {
+            write(all.readAll(), index, size, mtime);
         }
         return lookUp(index, installed);
     }
@@ -82,7 +98,7 @@ public final class UpdateinfoIndex {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
                     .digest(updateinfo.toAbsolutePath().normalize().toString().getBytes(StandardCharsets.UTF_8));
-            return cacheDir.resolve("updateinfo").resolve(HexFormat.of().formatHex(digest, 0, 12) + ".idx");
+            return cacheDir.resolve("index").resolve(HexFormat.of().formatHex(digest, 0, 12) + ".idx");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -170,28 +186,37 @@ public final class UpdateinfoIndex {
                     out.writeInt(bytes.length);
                     out.write(bytes);
                     List<Entry> entries = byName.get(name);
-                    // the name's distinct packages (EVR and arch) once, then its entries pointing at them: a run makes
-                    // one Fix per package, however many advisories ship it
-                    Map<Long, Integer> distinct = new java.util.LinkedHashMap<>();
+                    // the name's distinct packages once, then its entries pointing at them: a run makes one Fix per
+                    // package, however many advisories ship it
+                    Map<Advisory.Fix, Integer> distinct = new java.util.LinkedHashMap<>();
                     int[] fixOf = new int[entries.size()];
                     for (int i = 0; i < fixOf.length; i++) {
-                        Advisory.Fix fix = entries.get(i).fix();
-                        long key = ((long) pool.evr(fix.evr()) << 32) | pool.string(fix.arch());
-                        fixOf[i] = distinct.computeIfAbsent(key, k -> distinct.size());
+                        fixOf[i] = distinct.computeIfAbsent(entries.get(i).fix(), k -> distinct.size());
                     }
-                    out.writeInt(distinct.size());
-                    for (long key : distinct.keySet()) {
-                        out.writeInt((int) (key >>> 32));
-                        out.writeInt((int) key);
+                    java.io.ByteArrayOutputStream block = new java.io.ByteArrayOutputStream();
+                    DataOutputStream b = new DataOutputStream(block);
+                    b.writeInt(distinct.size());
+                    for (Advisory.Fix fix : distinct.keySet()) {
+                        b.writeInt(pool.string(fix.kind()));
+                        b.writeInt(fix.evr() == null ? -1 : pool.evr(fix.evr()));
+                        b.writeInt(pool.string(fix.version()));
+                        b.writeInt(pool.string(fix.arch()));
+                        b.writeInt(fix.cves().size());
+                        for (String cve : fix.cves()) {
+                            b.writeInt(pool.string(cve));
+                        }
                     }
-                    out.writeInt(entries.size());
+                    b.writeInt(entries.size());
                     for (int i = 0; i < fixOf.length; i++) {
                         Entry e = entries.get(i);
-                        out.writeInt(e.advisory());
-                        out.writeInt(e.collection());
-                        out.writeInt(e.number());
-                        out.writeInt(fixOf[i]);
+                        b.writeInt(e.advisory());
+                        b.writeInt(e.collection());
+                        b.writeInt(e.number());
+                        b.writeInt(fixOf[i]);
                     }
+                    b.flush();
+                    out.writeInt(block.size());
+                    block.writeTo(out);
                 }
             }
         }
@@ -330,6 +355,16 @@ public final class UpdateinfoIndex {
             return string(b.getInt());
         }
 
+        /** A count, then that many strings. */
+        List<String> strings() {
+            int count = b.getInt();
+            List<String> out = count == 0 ? List.of() : new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                out.add(nextString());
+            }
+            return out;
+        }
+
         Evr evr(int n) {
             Evr e = evrs[n];
             if (e == null) {
@@ -381,23 +416,21 @@ public final class UpdateinfoIndex {
             byte[] wanted = name.getBytes(StandardCharsets.UTF_8);
             for (int i = 0; i < names; i++) {
                 boolean match = equalBytes(b, wanted);
-                int distinct = b.getInt();
+                int block = b.getInt();
                 if (match) {
-                    addEntries(name, distinct);
+                    addEntries(name);
                     return;
                 }
-                // another name in the bucket: step over its packages and entries
-                b.position(b.position() + 8 * distinct);
-                int entries = b.getInt();
-                b.position(b.position() + 16 * entries);
+                b.position(b.position() + block); // another name in the bucket: step over its block
             }
         }
 
-        private void addEntries(String name, int distinct) throws IOException {
+        private void addEntries(String name) throws IOException {
             ByteBuffer b = m.b;
+            int distinct = b.getInt();
             Advisory.Fix[] packages = new Advisory.Fix[distinct];
             for (int d = 0; d < distinct; d++) {
-                packages[d] = Advisory.Fix.rpm(name, m.evr(b.getInt()), m.string(b.getInt()));
+                packages[d] = fix(name);
             }
             int entries = b.getInt();
             for (int e = 0; e < entries; e++) {
@@ -419,6 +452,14 @@ public final class UpdateinfoIndex {
                 collectionOf[n] = collection;
                 order[n] = ((long) number << 32) | n;
             }
+        }
+
+        /** One of a name's distinct packages: kind, EVR (-1 for none), version, arch, the CVEs it fixes. */
+        private Advisory.Fix fix(String name) {
+            String kind = m.nextString();
+            int evr = m.b.getInt();
+            // arguments are read in order: version, arch, CVEs
+            return new Advisory.Fix(kind, name, evr < 0 ? null : m.evr(evr), m.nextString(), m.nextString(), m.strings());
         }
 
         List<Advisory> advisories() {

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * installed names' packages of each collection in the file's order — for names that share a hash bucket, packages
  * shipped by several advisories, module collections and names it does not hold.
  */
-class UpdateinfoIndexTest {
+class AdvisoryIndexTest {
 
     @TempDir
     Path dir;
@@ -68,22 +68,45 @@ class UpdateinfoIndexTest {
             try (var in = Files.newInputStream(updateinfo)) {
                 fromXml = UpdateinfoReader.read(in, "u", installed::contains);
             }
-            List<Advisory> fromIndex = UpdateinfoIndex.read(updateinfo, cache, installed);
+            List<Advisory> fromIndex = AdvisoryIndex.read(updateinfo, cache, installed);
             assertThat(describe(fromIndex)).isEqualTo(describe(fromXml)).isNotEmpty();
         }
-        assertThat(Files.list(cache.resolve("updateinfo"))).as("one index, made once").hasSize(1);
+        assertThat(Files.list(cache.resolve("index"))).as("one index, made once").hasSize(1);
     }
 
     @Test
     void aChangedFileIsReadAgain() throws Exception {
         Path updateinfo = Files.writeString(dir.resolve("u.xml"), one("A-1", "1.0"));
         Path cache = dir.resolve("cache");
-        assertThat(String.join("\n", describe(UpdateinfoIndex.read(updateinfo, cache, Set.of("zlib")))))
+        assertThat(String.join("\n", describe(AdvisoryIndex.read(updateinfo, cache, Set.of("zlib")))))
                 .contains("zlib-1.0-1.x86_64");
         Files.writeString(updateinfo, one("A-2", "2.0"));
         Files.setLastModifiedTime(updateinfo, FileTime.from(Instant.now().plusSeconds(5)));
-        assertThat(String.join("\n", describe(UpdateinfoIndex.read(updateinfo, cache, Set.of("zlib")))))
+        assertThat(String.join("\n", describe(AdvisoryIndex.read(updateinfo, cache, Set.of("zlib")))))
                 .contains("A-2", "zlib-2.0-1.x86_64").doesNotContain("A-1");
+    }
+
+    @Test
+    void anySourcesPackagesComeBackAsTheyWentGemsWheelsJarsAndTheCvesEachFixes() throws Exception {
+        Path source = Files.writeString(dir.resolve("server-cache.json"), "{}");
+        Advisory.Fix rack = new Advisory.Fix("gem", "rack", null, "3.0.9.1", null, List.of("CVE-2026-0001"));
+        Advisory.Fix jar = new Advisory.Fix("maven", "org.yaml:snakeyaml", null, "2.2", null, List.of());
+        Advisory.Fix ruby = new Advisory.Fix("rpm", "ruby", org.paddock.artifact.Evr.parse("3.3.5-1.module_f45"), "3.3.5-1.module_f45",
+                "x86_64", List.of("CVE-2026-0001", "CVE-2026-0002"));
+        Advisory a = new Advisory("FEDORA-2026-1", "security", "Important", "ruby", Instant.parse("2026-11-01T00:00:00Z"),
+                null, "https://paddock.example/updates/FEDORA-2026-1",
+                List.of(new Advisory.Reference("cve", "CVE-2026-0001", "", "https://www.cve.org/CVERecord?id=CVE-2026-0001")),
+                List.of(new Advisory.Collection(new Advisory.Module("ruby", "3.3", "4520261101000000", "a1b2c3d4", "x86_64"),
+                        List.of(ruby, rack, jar))));
+        List<Advisory> found = AdvisoryIndex.read(source, dir.resolve("cache"), Set.of("rack", "ruby"), () -> List.of(a));
+        assertThat(found).hasSize(1);
+        assertThat(found.get(0).collections().get(0).packages()).containsExactly(ruby, rack);
+        assertThat(describe(found)).isEqualTo(describe(List.of(new Advisory(a.id(), a.type(), a.severity(), a.title(),
+                a.issued(), a.updated(), a.url(), a.references(),
+                List.of(new Advisory.Collection(a.collections().get(0).module(), List.of(ruby, rack)))))));
+        assertThat(AdvisoryIndex.read(source, dir.resolve("cache"), Set.of("bash"), () -> {
+            throw new AssertionError("the index is fresh: the source is not read again");
+        })).isEmpty();
     }
 
     private static String one(String id, String version) {
@@ -99,7 +122,7 @@ class UpdateinfoIndexTest {
                     + a.references());
             for (Advisory.Collection c : a.collections()) {
                 out.add("  " + (c.module() == null ? "-" : c.module().nsvca()) + ": " + c.packages().stream()
-                        .map(f -> f.nevra() + "/" + f.evr().epoch()).collect(Collectors.joining(" ")));
+                        .map(f -> f.kind() + ":" + f.nevra() + "/" + (f.evr() == null ? "-" : f.evr().epoch()) + f.cves()).collect(Collectors.joining(" ")));
             }
         }
         return out;
