@@ -1,13 +1,16 @@
 package org.paddock.client;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A long list's work done in two halves at once, the second on a thread of its own: a check is one short run, and a
@@ -70,6 +73,50 @@ final class Halves {
             out.add((T) all[j++]);
         }
         return out;
+    }
+
+    /** Work started on a thread of its own, for the caller to {@link #get} when it needs the answer. */
+    static final class Started<T> {
+        private final CompletableFuture<T> future;
+
+        private Started(CompletableFuture<T> future) {
+            this.future = future;
+        }
+
+        /** The answer; what the work threw is thrown here, an IOException as itself. */
+        T get() throws IOException {
+            try {
+                return join(future);
+            } catch (CompletionException e) {
+                if (e.getCause() instanceof IOException io) {
+                    throw io;
+                }
+                throw e;
+            }
+        }
+    }
+
+    /** Starts {@code work} beside the caller's (on one core, it runs at once, on the caller's thread). */
+    static <T> Started<T> start(Callable<T> work) {
+        Supplier<T> call = () -> {
+            try {
+                return work.call();
+            } catch (RuntimeException | Error e) {
+                throw e;
+            } catch (Exception e) {
+                throw new CompletionException(e);
+            }
+        };
+        if (Runtime.getRuntime().availableProcessors() < 2) {
+            CompletableFuture<T> done = new CompletableFuture<>();
+            try {
+                done.complete(call.get());
+            } catch (RuntimeException | Error e) {
+                done.completeExceptionally(e);
+            }
+            return new Started<>(done);
+        }
+        return new Started<>(CompletableFuture.supplyAsync(call, SECOND));
     }
 
     private static <V> V join(CompletableFuture<V> second) {

@@ -133,6 +133,9 @@ public final class PaddockClient {
             if (root != null && !Files.isDirectory(root)) {
                 throw new ClientException("--root " + root + ": no such directory");
             }
+            // an image's gems, wheels and jars are looked for while rpm reads its database
+            Halves.Started<List<Installed>> inTree = root != null && sbom == null
+                    ? Halves.start(() -> ImageScan.scan(root, ImageScan.rpmOwners(root))) : null;
             if (sbom != null) {
                 packages = Sbom.read(sbom);
             } else if (rpmList != null) {
@@ -144,9 +147,9 @@ public final class PaddockClient {
             } else {
                 packages = queryRpm(root);
             }
-            if (root != null && sbom == null) {
+            if (inTree != null) {
                 packages = new ArrayList<>(packages);
-                packages.addAll(ImageScan.scan(root, ImageScan.rpmOwners(root)));
+                packages.addAll(inTree.get());
             }
             ModuleStates states = new ModuleStates();
             if (root != null || sbom == null) {

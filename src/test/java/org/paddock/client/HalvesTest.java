@@ -48,4 +48,17 @@ class HalvesTest {
             return some;
         })).isInstanceOf(ClientException.class).hasMessage("the second half failed");
     }
+
+    @Test
+    void startedWorkAnswersOrThrowsWhatItThrew() throws Exception {
+        assertThat(Halves.start(() -> List.of("found")).get()).containsExactly("found");
+        Halves.Started<Object> unreadable = Halves.start(() -> {
+            throw new java.io.IOException("cannot read /image/usr");
+        });
+        assertThatThrownBy(unreadable::get).isInstanceOf(java.io.IOException.class).hasMessage("cannot read /image/usr");
+        Halves.Started<Object> refused = Halves.start(() -> {
+            throw new ClientException("no such directory");
+        });
+        assertThatThrownBy(refused::get).isInstanceOf(ClientException.class).hasMessage("no such directory");
+    }
 }
