@@ -2,8 +2,6 @@ package org.paddock.client;
 
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -44,34 +42,6 @@ final class Halves {
         List<R> out = new ArrayList<>(first.size() + rest.size());
         out.addAll(first);
         out.addAll(rest);
-        return out;
-    }
-
-    /** {@code items} sorted: each half sorted at once, then the two merged. */
-    @SuppressWarnings("unchecked")
-    static <T> List<T> sort(List<T> items, Comparator<? super T> order) {
-        Object[] all = items.toArray();
-        Comparator<Object> byOrder = (a, b) -> order.compare((T) a, (T) b);
-        if (all.length < AT_LEAST || Runtime.getRuntime().availableProcessors() < 2) {
-            Arrays.sort(all, byOrder);
-            return (List<T>) Arrays.asList(all);
-        }
-        int half = all.length / 2;
-        CompletableFuture<Void> second = CompletableFuture.runAsync(() -> Arrays.sort(all, half, all.length, byOrder), SECOND);
-        Arrays.sort(all, 0, half, byOrder);
-        join(second);
-        List<T> out = new ArrayList<>(all.length);
-        int i = 0;
-        int j = half;
-        while (i < half && j < all.length) {
-            out.add((T) (byOrder.compare(all[i], all[j]) <= 0 ? all[i++] : all[j++]));
-        }
-        while (i < half) {
-            out.add((T) all[i++]);
-        }
-        while (j < all.length) {
-            out.add((T) all[j++]);
-        }
         return out;
     }
 

@@ -2,10 +2,7 @@ package org.paddock.client;
 
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Random;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,21 +17,6 @@ class HalvesTest {
             List<Integer> items = IntStream.range(0, size).boxed().toList();
             List<String> mapped = Halves.map(items, some -> some.stream().map(i -> "#" + i).toList());
             assertThat(mapped).isEqualTo(items.stream().map(i -> "#" + i).toList());
-        }
-    }
-
-    @Test
-    void sortAnswersWhatOneSortAnswersAndIsStable() {
-        Random random = new Random(2);
-        for (int size : new int[] {0, 5, Halves.AT_LEAST - 1, Halves.AT_LEAST + 1, 100_003}) {
-            List<int[]> items = new ArrayList<>();
-            for (int i = 0; i < size; i++) {
-                items.add(new int[] {random.nextInt(500), i}); // many equal keys: their first order must stay
-            }
-            Comparator<int[]> byKey = Comparator.comparingInt(p -> p[0]);
-            List<int[]> expected = new ArrayList<>(items);
-            expected.sort(byKey);
-            assertThat(Halves.sort(items, byKey)).containsExactlyElementsOf(expected);
         }
     }
 
