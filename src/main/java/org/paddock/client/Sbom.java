@@ -87,6 +87,10 @@ public final class Sbom {
             throw new ClientException(source + ": not an SBOM: expected a CycloneDX or SPDX JSON object");
         }
         if ("CycloneDX".equals(root.path("bomFormat").asText())) {
+            String spec = root.path("specVersion").asText("");
+            if (!spec.matches("1\\.\\d+")) { // components and purls are the same from 1.0; a 2.x may not be
+                throw new ClientException(source + ": CycloneDX specVersion \"" + spec + "\": the client reads CycloneDX 1.x JSON");
+            }
             return dedupe(cycloneDx(root));
         }
         if (root.path("spdxVersion").asText().startsWith("SPDX-2.")) {

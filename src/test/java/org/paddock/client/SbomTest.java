@@ -155,6 +155,9 @@ class SbomTest {
                 .hasMessage(big + ": SBOM larger than 64 MB");
         assertThatThrownBy(() -> Sbom.read(longString)).isInstanceOf(ClientException.class)
                 .hasMessageStartingWith(longString + ": SBOM too big or too deep");
+        Path future = Files.writeString(dir.resolve("f.json"), "{\"bomFormat\":\"CycloneDX\",\"specVersion\":\"2.0\"}");
+        assertThatThrownBy(() -> Sbom.read(future)).isInstanceOf(ClientException.class)
+                .hasMessage(future + ": CycloneDX specVersion \"2.0\": the client reads CycloneDX 1.x JSON");
         assertThatThrownBy(() -> Sbom.read(dir.resolve("none.json"))).isInstanceOf(ClientException.class)
                 .hasMessage("cannot read " + dir.resolve("none.json") + ": no such file");
         for (Path p : List.of(notJson, neither, deep, big, longString)) {
