@@ -57,7 +57,14 @@ public final class AdvisoryIndex {
      * {@code cacheDir} (made or remade first when missing or older than the file).
      */
     public static List<Advisory> read(Path updateinfo, Path cacheDir, Set<String> installed) throws IOException {
-        return read(updateinfo, cacheDir, installed, () -> {
+        Lookup lookup = open(updateinfo, cacheDir);
+        installed.forEach(lookup::add);
+        return lookup.advisories();
+    }
+
+    /** The index of an updateinfo.xml, opened as {@link #open(Path, Path, Source)} opens one. */
+    public static Lookup open(Path updateinfo, Path cacheDir) throws IOException {
+        return open(updateinfo, cacheDir, () -> {
             try (InputStream in = Files.newInputStream(updateinfo)) {
                 return UpdateinfoReader.read(in, updateinfo.toString());
             }
@@ -69,13 +76,51 @@ public final class AdvisoryIndex {
      * the index in {@code cacheDir} (made or remade first when missing or older than the file).
      */
     public static List<Advisory> read(Path file, Path cacheDir, Set<String> installed, Source all) throws IOException {
+        Lookup lookup = open(file, cacheDir, all);
+        installed.forEach(lookup::add);
+        return lookup.advisories();
+    }
+
+    /**
+     * The index of {@code file} (made or remade first when missing or older than the file), opened for a run to give
+     * it the installed names one at a time — while rpm is still printing them.
+     */
+    public static Lookup open(Path file, Path cacheDir, Source all) throws IOException {
         Path index = indexFile(file, cacheDir);
         long size = Files.size(file);
         long mtime = Files.getLastModifiedTime(file).toMillis() ^ (fingerprint(file, size) << 20);
         if (!fresh(index, size, mtime)) {
             write(all.readAll(), index, size, mtime);
         }
-        return lookUp(index, installed);
+        try (FileChannel ch = FileChannel.open(index, StandardOpenOption.READ)) {
+            if (ch.size() > Integer.MAX_VALUE) {
+                throw new ClientException(index + ": an index over 2 GB; run with --no-cache");
+            }
+            // the mapping stays valid once the channel is closed
+            return new Lookup(new Found(index, new Mapped(index, ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()))));
+        }
+    }
+
+    /** An opened index: the installed names go in, then the advisories they lead to come out. */
+    public static final class Lookup {
+        private final Found found;
+        private final Set<String> seen = new java.util.HashSet<>();
+
+        private Lookup(Found found) {
+            this.found = found;
+        }
+
+        /** An installed package's name (again is fine). */
+        public void add(String name) {
+            if (seen.add(name)) {
+                found.add(name);
+            }
+        }
+
+        /** The advisories that name a package added, with only those packages, in the source's order. */
+        public List<Advisory> advisories() {
+            return found.advisories();
+        }
     }
 
     /** A CRC of the file's first and last 64 KiB: a file rewritten in the same millisecond to the same size differs. */
@@ -319,14 +364,14 @@ public final class AdvisoryIndex {
         final String[] strings;
         final Evr[] evrs;
 
-        Mapped(ByteBuffer b) throws IOException {
+        Mapped(Path index, ByteBuffer b) {
             this.b = b;
             buckets = b.getInt(24);
             advisories = b.getInt(28);
             int stringCount = b.getInt(32);
             int evrCount = b.getInt(36);
             if (buckets <= 0 || advisories < 0 || stringCount < 0 || evrCount < 0) {
-                throw new IOException("damaged index");
+                throw new ClientException(index + ": a damaged index; remove it, or run with --no-cache");
             }
             stringTable = HEADER;
             advisoryTable = stringTable + 4 * stringCount;
@@ -376,36 +421,25 @@ public final class AdvisoryIndex {
         }
     }
 
-    static List<Advisory> lookUp(Path index, Set<String> installed) throws IOException {
-        try (FileChannel ch = FileChannel.open(index, StandardOpenOption.READ)) {
-            if (ch.size() > Integer.MAX_VALUE) {
-                throw new ClientException(index + ": an index over 2 GB; run with --no-cache");
-            }
-            Found found = new Found(new Mapped(ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size())));
-            for (String name : installed) {
-                found.add(name);
-            }
-            return found.advisories();
-        }
-    }
-
     /**
      * What the host's names lead to: each found package's place in the file, with its advisory, collection and fix;
      * sorted by place at the end, which is the file's order. The work per name and per advisory is a method of its
      * own, so a short-lived JVM compiles it after a few hundred calls instead of interpreting a long loop.
      */
     private static final class Found {
+        final Path index;
         final Mapped m;
         final List<Advisory.Fix> fixes = new ArrayList<>();
         int[] advisoryOf = new int[1024];
         int[] collectionOf = new int[1024];
         long[] order = new long[1024];
 
-        Found(Mapped m) {
+        Found(Path index, Mapped m) {
+            this.index = index;
             this.m = m;
         }
 
-        void add(String name) throws IOException {
+        void add(String name) {
             ByteBuffer b = m.b;
             int offset = b.getInt(m.bucketTable + 4 * (name.hashCode() & (m.buckets - 1)));
             if (offset < 0) {
@@ -425,7 +459,7 @@ public final class AdvisoryIndex {
             }
         }
 
-        private void addEntries(String name) throws IOException {
+        private void addEntries(String name) {
             ByteBuffer b = m.b;
             int distinct = b.getInt();
             Advisory.Fix[] packages = new Advisory.Fix[distinct];
@@ -439,7 +473,7 @@ public final class AdvisoryIndex {
                 int number = b.getInt();
                 int fix = b.getInt();
                 if (advisory < 0 || advisory >= m.advisories || fix < 0 || fix >= distinct) {
-                    throw new IOException("damaged index");
+                    throw damaged();
                 }
                 int n = fixes.size();
                 if (n == order.length) {
@@ -460,6 +494,10 @@ public final class AdvisoryIndex {
             int evr = m.b.getInt();
             // arguments are read in order: version, arch, CVEs
             return new Advisory.Fix(kind, name, evr < 0 ? null : m.evr(evr), m.nextString(), m.nextString(), m.strings());
+        }
+
+        ClientException damaged() {
+            return new ClientException(index + ": a damaged index; remove it, or run with --no-cache");
         }
 
         List<Advisory> advisories() {
