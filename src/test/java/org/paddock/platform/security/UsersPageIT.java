@@ -43,6 +43,8 @@ class UsersPageIT extends PageTest {
         page.addMember(group, "nobody");
         page.waitForText("there is no user 'nobody'");
         page.screenshot("users-groups");
+        page.screenshotOf("member-form", "users-membership");
+        page.screenshotOf("user-form", "users-new");
         assertThat(page.edit(pat).changes()).contains("username").contains(pat).contains(group);
 
         page.open().removeMember(group, pat);
