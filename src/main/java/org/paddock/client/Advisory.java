@@ -13,13 +13,26 @@ import java.util.Locale;
  * @param type     {@code security}, {@code bugfix}, {@code enhancement} or {@code newpackage}
  * @param severity {@code Critical}, {@code Important}, {@code Moderate}, {@code Low}, or {@code null} when none
  * @param url      the advisory's page, or {@code null}
+ * @param cvesPerPackage whether the source says which package fixes which CVE (Paddock's API does; an updateinfo.xml
+ *                 cannot, so there every package fixes all of the advisory's CVEs)
  */
 public record Advisory(String id, String type, String severity, String title, Instant issued, Instant updated,
-                       String url, List<Reference> references, List<Collection> collections) {
+                       String url, List<Reference> references, List<Collection> collections, boolean cvesPerPackage) {
 
     public Advisory {
         references = List.copyOf(references);
         collections = List.copyOf(collections);
+    }
+
+    /** An advisory whose source does not say which package fixes which CVE (an updateinfo.xml's). */
+    public Advisory(String id, String type, String severity, String title, Instant issued, Instant updated,
+                    String url, List<Reference> references, List<Collection> collections) {
+        this(id, type, severity, title, issued, updated, url, references, collections, false);
+    }
+
+    /** The CVEs {@code fix} fixes: those the source names for it, or, when it names none per package, all of them. */
+    public List<String> cvesFixedBy(Fix fix) {
+        return cvesPerPackage ? fix.cves() : ids("cve");
     }
 
     /** One advisory per id in a source: equal by id, so sets and maps of them do not hash every package. */

@@ -34,13 +34,13 @@ import java.util.TreeMap;
  * <p>Layout (big-endian): a header (magic, the file's size and mtime, counts), tables of where each string, advisory
  * and hash bucket starts (a name goes to bucket {@code String.hashCode() & (buckets - 1)}), the EVRs as three string
  * numbers each, then the strings (each once: a length and UTF-8 bytes), the advisories (id, type, severity, title,
- * dates, url, references, collections' modules; strings by number) and the buckets (for each name: the length of
+ * dates, url, whether it names CVEs per package, references, collections' modules; strings by number) and the buckets (for each name: the length of
  * its block, its distinct packages as kind, EVR, version, arch and the CVEs each fixes, then its entries as advisory,
  * collection, place in the source and package).
  */
 public final class AdvisoryIndex {
 
-    private static final long MAGIC = 0x5044_4B49_4458_0004L; // "PDKIDX" and the layout's version
+    private static final long MAGIC = 0x5044_4B49_4458_0005L; // "PDKIDX" and the layout's version
     private static final int HEADER = 8 + 8 + 8 + 4 + 4 + 4 + 4;
 
     private AdvisoryIndex() {
@@ -331,6 +331,7 @@ public final class AdvisoryIndex {
         out.writeLong(a.issued() == null ? Long.MIN_VALUE : a.issued().getEpochSecond());
         out.writeLong(a.updated() == null ? Long.MIN_VALUE : a.updated().getEpochSecond());
         out.writeInt(pool.string(a.url()));
+        out.writeBoolean(a.cvesPerPackage());
         out.writeInt(a.references().size());
         for (Advisory.Reference r : a.references()) {
             out.writeInt(pool.string(r.type()));
@@ -534,6 +535,7 @@ public final class AdvisoryIndex {
         long issued = b.getLong();
         long updated = b.getLong();
         String url = m.nextString();
+        boolean cvesPerPackage = b.get() != 0;
         int refs = b.getInt();
         List<Advisory.Reference> references = new ArrayList<>(refs);
         for (int i = 0; i < refs; i++) {
@@ -552,7 +554,7 @@ public final class AdvisoryIndex {
         }
         return new Advisory(id, type, severity, title == null ? "" : title,
                 issued == Long.MIN_VALUE ? null : Instant.ofEpochSecond(issued),
-                updated == Long.MIN_VALUE ? null : Instant.ofEpochSecond(updated), url, references, kept);
+                updated == Long.MIN_VALUE ? null : Instant.ofEpochSecond(updated), url, references, kept, cvesPerPackage);
     }
 
     /** Reads a name and answers whether it is {@code wanted}, without making a String of it. */

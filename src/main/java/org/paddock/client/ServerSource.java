@@ -282,12 +282,17 @@ public final class ServerSource {
 
     /** One advisory of the API as the client holds it: its module builds are its collections. */
     static Advisory advisory(JsonNode a) {
+        // a CVE names the packages that fix it (fixedIn), or none: then the whole update fixes it
         Map<String, List<String>> cvesByPackage = new LinkedHashMap<>();
+        List<String> wholeUpdate = new ArrayList<>();
         List<Advisory.Reference> refs = new ArrayList<>();
         for (JsonNode r : a.path("references")) {
             String kind = r.path("kind").asText("other");
             refs.add(new Advisory.Reference(kind, r.path("id").asText(""), "", r.path("url").asText(null)));
             if (kind.equals("cve")) {
+                if (r.path("fixedIn").isEmpty()) {
+                    wholeUpdate.add(r.path("id").asText());
+                }
                 r.path("fixedIn").forEach(p -> cvesByPackage.computeIfAbsent(p.asText(), k -> new ArrayList<>())
                         .add(r.path("id").asText()));
             }
@@ -301,7 +306,11 @@ public final class ServerSource {
             for (JsonNode p : m.path("packages")) {
                 String kind = p.path("kind").asText("rpm");
                 String name = p.path("name").asText();
-                List<String> cves = cvesByPackage.getOrDefault(name, List.of());
+                List<String> cves = new ArrayList<>(wholeUpdate);
+                cves.addAll(cvesByPackage.getOrDefault(name, List.of()));
+                if (kind.equals("maven")) {
+                    name = name.replace('/', ':'); // the API writes a purl's namespace/name; the client groupId:artifactId
+                }
                 try {
                     if (kind.equals("rpm")) {
                         Advisory.Fix rpm = Advisory.Fix.rpm(name, Evr.parse(p.path("evr").asText()), p.path("arch").asText());
@@ -319,7 +328,7 @@ public final class ServerSource {
         return new Advisory(a.path("id").asText(), a.path("type").asText("bugfix"),
                 severity == null || severity.equals("none") ? null : severity, a.path("title").asText(""),
                 instant(a.path("issued").asText(null)), instant(a.path("updated").asText(null)),
-                a.path("url").asText(null), refs, collections);
+                a.path("url").asText(null), refs, collections, true);
     }
 
     private static Instant instant(String s) {

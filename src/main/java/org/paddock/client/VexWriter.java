@@ -58,7 +58,7 @@ public final class VexWriter {
                 c.put("purl", r);
                 return c;
             });
-            List<String> ids = m.fix().cves().isEmpty() ? m.advisory().ids("cve") : m.fix().cves();
+            List<String> ids = m.advisory().cvesFixedBy(m.fix());
             for (String id : ids.isEmpty() ? List.of(m.advisory().id()) : ids) {
                 ObjectNode v = vulnerabilities.computeIfAbsent(id + " " + m.state(), k -> vulnerability(json, id, m));
                 ArrayNode affects = (ArrayNode) v.get("affects");

@@ -61,17 +61,20 @@ class ApplicabilityTest {
         ModuleStates states = new ModuleStates();
         states.enable("ruby", "3.3");
         Advisory.Module ruby = new Advisory.Module("ruby", "3.3", "1", "33333333", "x86_64");
-        Advisory a = advisory("G", "Moderate", ruby,
-                new Advisory.Fix("gem", "rack", null, "3.1.8", null, List.of("CVE-2026-1")),
-                new Advisory.Fix("pypi", "urllib3", null, "2.2.0", null, List.of()),
-                new Advisory.Fix("maven", "org.yaml:snakeyaml", null, "2.0-RC1", null, List.of()));
+        // as the server's API says it: rack fixes CVE-2026-1, and CVE-G (named by no package) the whole update
+        Advisory given = advisory("G", "Moderate", ruby,
+                new Advisory.Fix("gem", "rack", null, "3.1.8", null, List.of("CVE-G", "CVE-2026-1")),
+                new Advisory.Fix("pypi", "urllib3", null, "2.2.0", null, List.of("CVE-G")),
+                new Advisory.Fix("maven", "org.yaml:snakeyaml", null, "2.0-RC1", null, List.of("CVE-G")));
+        Advisory a = new Advisory(given.id(), given.type(), given.severity(), given.title(), null, null, given.url(),
+                given.references(), given.collections(), true);
         List<Applicability.Match> m = new Applicability(host, states, null, null).matches(List.of(a));
         assertThat(m).extracting(x -> x.fix().name() + " " + x.state()).containsExactly(
                 "rack AVAILABLE", "urllib3 AVAILABLE", "org.yaml:snakeyaml INSTALLED");
         assertThat(ModuleReport.text(ModuleReport.of(m), true)).containsExactly(
                 "ruby:3.3  (1 advisory)",
                 "  G  Moderate/Sec.  CVE-G  https://paddock.example/G",
-                "      rack (gem, in rubygem-rack)  3.1.7 → 3.1.8  fixes CVE-2026-1",
+                "      rack (gem, in rubygem-rack)  3.1.7 → 3.1.8  fixes CVE-G CVE-2026-1",
                 "      urllib3 (pypi)  2.2.0rc1 → 2.2.0  fixes CVE-G");
     }
 

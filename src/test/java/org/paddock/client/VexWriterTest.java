@@ -29,8 +29,11 @@ class VexWriterTest {
         Advisory.Module ruby = new Advisory.Module("ruby", "3.3", "2", "33333333", "x86_64");
         Advisory open = new Advisory("FEDORA-2026-1", "security", "Important", "nginx: smuggling", null, null,
                 "https://paddock.example/u/1", List.of(new Advisory.Reference("cve", "CVE-2026-1011", "", null)),
-                List.of(new Advisory.Collection(nginx, List.of(Advisory.Fix.rpm("nginx", Evr.parse("1:1.24.0-2.module_f45+2+abc12345"), "x86_64"))),
-                        new Advisory.Collection(ruby, List.of(new Advisory.Fix("gem", "rack", null, "3.1.8", null, List.of("CVE-2026-2002"))))));
+                List.of(new Advisory.Collection(nginx, List.of(new Advisory.Fix("rpm", "nginx",
+                                Evr.parse("1:1.24.0-2.module_f45+2+abc12345"), "1:1.24.0-2.module_f45+2+abc12345", "x86_64",
+                                List.of("CVE-2026-1011")))),
+                        new Advisory.Collection(ruby, List.of(new Advisory.Fix("gem", "rack", null, "3.1.8", null, List.of("CVE-2026-2002"))))),
+                true); // as the server's API says it: which package fixes which CVE
         Advisory fixed = new Advisory("FEDORA-2026-2", "bugfix", null, "zlib", null, null, null, List.of(),
                 List.of(new Advisory.Collection(null, List.of(Advisory.Fix.rpm("zlib", Evr.parse("1.3.1-1.fc45"), "x86_64")))));
         List<Applicability.Match> matches = new Applicability(host, states, null, "x86_64").matches(List.of(open, fixed));
