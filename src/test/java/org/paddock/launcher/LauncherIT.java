@@ -319,7 +319,7 @@ class LauncherIT {
             total += page.getInt("total");
         }
         assertThat(total).as("updates in all").isGreaterThanOrEqualTo(30);
-        JsonPath held = json(port, "/api/v1/updates?status=pending&q=default server block");
+        JsonPath held = json(port, "/api/v1/updates?status=pending&q=default%20server%20block");
         assertThat(held.getList("items")).hasSize(1);
         assertThat(get(port, "/api/v1/updates/" + held.getString("items[0].alias") + "/eligibility").body())
                 .contains("\"reason\":\"held\"");
@@ -343,7 +343,7 @@ class LauncherIT {
 
         assertThat(get(port, "/api/v1/policies").body()).contains("f45-tier0");
         assertThat(get(port, "/api/v1.0/waivers").body()).contains("ci.tier0").contains("full disk");
-        JsonPath voted = json(port, "/api/v1/updates?q=worker crash on reload");
+        JsonPath voted = json(port, "/api/v1/updates?q=worker%20crash%20on%20reload");
         assertThat(voted.getInt("items[0].karma")).isEqualTo(2);
         assertThat(get(port, "/api/v1/updates/" + voted.getString("items[0].alias") + "/comments").body())
                 .contains("\"karma\":1").contains("erin");
