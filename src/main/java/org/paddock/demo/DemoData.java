@@ -63,6 +63,9 @@ public class DemoData {
     @Inject
     DemoHistory demoHistory;
 
+    @Inject
+    DemoStep demoStep;
+
     @Resource
     UserTransaction tx;
 
@@ -99,7 +102,10 @@ public class DemoData {
                 LOG.log(Level.WARNING, "The demo history stopped part-way; what was replayed before stays", e);
             }
         }
-        printDemoUsers();
+        demoStep.run(() -> {
+            printDemoUsers();
+            return null;
+        });
     }
 
     /** Seeds release F45, its streams and people as of {@code at} if the database holds no release; true if it did. */

@@ -40,7 +40,8 @@ import java.util.function.Supplier;
 /**
  * Six weeks of F45's life, replayed on the first start so that every page and feed has something to show: 32
  * updates of nginx:1.24, postgresql:16 and ruby:3.3 submitted by their maintainers, tested by CI against one gating
- * policy, commented on, waived, held, unpushed, revoked and obsoleted, and pushed by the pusher every few hours.
+ * policy, commented on, waived, held, unpushed, revoked and obsoleted, and pushed by the pusher a minute after each
+ * step and every six hours between.
  *
  * <p>Every step goes through the service a click or an API call goes through ({@link UpdateService}, {@link Results},
  * {@link Waivers}, {@link PolicyService}, {@link Cadences}, {@link Pusher}), at the instant it happened
@@ -91,6 +92,9 @@ public class DemoHistory {
     @Inject
     Accounts accounts;
 
+    @Inject
+    DemoStep inStep;
+
     /** When the history starts, before {@code end}: the release and its streams are made then. */
     static Instant start(Instant end) {
         return end.minus(Duration.ofDays(43)).truncatedTo(ChronoUnit.DAYS).plus(Duration.ofHours(9));
@@ -106,12 +110,16 @@ public class DemoHistory {
         }
         steps.sort(Comparator.comparing(Step::at));
         for (Step step : steps) {
-            ReplayClock.at(step.at(), () -> {
-                step.action().run();
-                return null;
-            });
-            Instant pushAt = step.at().plus(Duration.ofMinutes(1));
-            ReplayClock.at(pushAt, () -> pusher.run(pushAt, "scheduler", TestSeam.Fault.NONE));
+            try {
+                ReplayClock.at(step.at(), () -> inStep.run(() -> {
+                    step.action().run();
+                    return null;
+                }));
+                Instant pushAt = step.at().plus(Duration.ofMinutes(1));
+                ReplayClock.at(pushAt, () -> inStep.run(() -> pusher.run(pushAt, "scheduler", TestSeam.Fault.NONE)));
+            } catch (RuntimeException e) {
+                throw new IllegalStateException("demo step '" + step.what() + "' at " + step.at() + " failed", e);
+            }
         }
     }
 
@@ -125,7 +133,8 @@ public class DemoHistory {
 
     private ModuleStream stream(String nameStream) {
         return em.createQuery("select s from ModuleStream s where s.release.name = 'F45'"
-                + " and concat(s.name, ':', s.stream) = :ns", ModuleStream.class).setParameter("ns", nameStream).getSingleResult();
+                        + " and concat(s.name, ':', s.stream) = :ns", ModuleStream.class)
+                .setParameter("ns", nameStream).getSingleResult();
     }
 
     /** The steps, in the words of the people who took them. */
