@@ -1,13 +1,19 @@
 package org.paddock.demo;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Status;
+import jakarta.transaction.UserTransaction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.paddock.platform.ReplayClock;
 import org.paddock.platform.security.Accounts;
 import org.paddock.platform.security.Group;
 import org.paddock.platform.security.Role;
@@ -21,16 +27,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Seeds a small demo data set into an empty database on first start, so a newcomer sees something.
- * Runs after the schema migration; never touches a database that already holds releases; switched
- * off with {@code PADDOCK_DEMO_DATA=false}. An advisory lock keeps two instances from seeding twice.
+ * Seeds a small demo data set into an empty database on first start, so a newcomer sees something: release F45,
+ * its module streams, groups and people, then (unless {@code PADDOCK_DEMO_HISTORY=false}) weeks of their updates
+ * ({@link DemoHistory}). Runs after the schema migration; never touches a database that already holds releases;
+ * switched off with {@code PADDOCK_DEMO_DATA=false}. An advisory lock keeps two instances from seeding twice.
  */
 @Startup
 @Singleton
 @DependsOn("SchemaMigration")
+// transactions of its own: the release and people commit first, then each step of the history commits as a click would
+@TransactionManagement(TransactionManagementType.BEAN)
 public class DemoData {
 
     private static final Logger LOG = Logger.getLogger(DemoData.class.getName());
@@ -44,7 +54,20 @@ public class DemoData {
     boolean enabled;
 
     @Inject
+    @ConfigProperty(name = "paddock.demo.history", defaultValue = "true")
+    boolean history;
+
+    @Inject
     Clock clock;
+
+    @Inject
+    DemoHistory demoHistory;
+
+    @Inject
+    DemoStep demoStep;
+
+    @Resource
+    UserTransaction tx;
 
     @Inject
     Accounts accounts;
@@ -70,15 +93,55 @@ public class DemoData {
             LOG.info("Demo data is switched off (PADDOCK_DEMO_DATA=false)");
             return;
         }
-        em.createNativeQuery("select pg_advisory_xact_lock(" + SEED_LOCK + ")").getSingleResult();
-        long releases = em.createQuery("select count(r) from Release r", Long.class).getSingleResult();
-        if (releases > 0) {
-            LOG.info("Demo data not seeded: the database already holds " + releases + " release(s)");
-        } else {
-            seed(clock.instant());
-            LOG.info("Seeded demo data: release F45 with nginx:1.24, postgresql:16 and ruby:3.3");
+        Instant now = clock.instant();
+        if (seedBase(history ? DemoHistory.start(now) : now) && history) {
+            try {
+                demoHistory.replay(now);
+                LOG.info("Seeded the demo history: six weeks of F45's updates, results, waivers, comments and pushes");
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "The demo history stopped part-way; what was replayed before stays", e);
+            }
         }
-        printDemoUsers();
+        demoStep.run(() -> {
+            printDemoUsers();
+            return null;
+        });
+    }
+
+    /** Seeds release F45, its streams and people as of {@code at} if the database holds no release; true if it did. */
+    private boolean seedBase(Instant at) {
+        try {
+            tx.begin();
+            em.createNativeQuery("select pg_advisory_xact_lock(" + SEED_LOCK + ")").getSingleResult();
+            long releases = em.createQuery("select count(r) from Release r", Long.class).getSingleResult();
+            if (releases > 0) {
+                LOG.info("Demo data not seeded: the database already holds " + releases + " release(s)");
+            } else {
+                ReplayClock.at(at, () -> {
+                    seed(at);
+                    return null;
+                });
+                LOG.info("Seeded demo data: release F45 with nginx:1.24, postgresql:16 and ruby:3.3");
+            }
+            tx.commit();
+            return releases == 0;
+        } catch (RuntimeException e) {
+            rollback();
+            throw e;
+        } catch (Exception e) {
+            rollback();
+            throw new IllegalStateException("demo data: " + e.getMessage(), e);
+        }
+    }
+
+    private void rollback() {
+        try {
+            if (tx.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                tx.rollback();
+            }
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, "demo data: rollback failed", e);
+        }
     }
 
     /** Tells the person who started Paddock how to sign in, for the demo users that still have the demo password. */

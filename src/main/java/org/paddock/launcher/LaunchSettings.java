@@ -13,7 +13,7 @@ import java.util.Properties;
  * a system property {@code paddock.http.port} wins over the environment variable {@code PADDOCK_HTTP_PORT}.
  */
 record LaunchSettings(int httpPort, Path dataDir, Optional<String> dbUrl, String dbUser, String dbPassword,
-                      boolean demoData) {
+                      boolean demoData, boolean demoHistory) {
 
     static final int DEFAULT_HTTP_PORT = 8080;
 
@@ -26,8 +26,9 @@ record LaunchSettings(int httpPort, Path dataDir, Optional<String> dbUrl, String
         String user = lookup.get("paddock.db.user").orElse("paddock");
         String password = lookup.get("paddock.db.password").orElse("");
         boolean demo = parseBoolean("paddock.demo.data", lookup.get("paddock.demo.data").orElse("true"));
+        boolean history = parseBoolean("paddock.demo.history", lookup.get("paddock.demo.history").orElse("true"));
         checkOidc(lookup);
-        return new LaunchSettings(port, dataDir, url, user, password, demo);
+        return new LaunchSettings(port, dataDir, url, user, password, demo, history);
     }
 
     /** The data directory of the embedded PostgreSQL, below {@link #dataDir()}. */

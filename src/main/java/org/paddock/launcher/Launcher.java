@@ -134,6 +134,7 @@ public final class Launcher {
         // MicroProfile Config treats an empty value as missing; trust authentication ignores the password.
         System.setProperty("paddock.db.password", database.password().isEmpty() ? "unused" : database.password());
         System.setProperty("paddock.demo.data", String.valueOf(settings.demoData()));
+        System.setProperty("paddock.demo.history", String.valueOf(settings.demoHistory()));
     }
 
     private void boot(Path war) {

@@ -67,10 +67,13 @@ public class UpdateMoveBacking {
         return move.to() == null ? move.verdict().why() : "to " + move.to().word() + ": " + move.verdict().why();
     }
 
-    /** A CSS class: yes (moves at the next push), no (waits for time) or blocked (gating, hold, archive). */
+    /**
+     * A CSS class: yes (moves at the next push), no (waits for time), blocked (gating, hold, archive) or done (has
+     * nowhere to go: stable, obsolete, revoked, or asking for nothing — nothing to wait for).
+     */
     public String getTone() {
         if (move == null || move.to() == null) {
-            return "no";
+            return "done";
         }
         if (move.now()) {
             return "yes";

@@ -22,6 +22,7 @@ class LaunchSettingsTest {
         assertThat(s.postgresDir()).isEqualTo(Path.of("data", "postgres").toAbsolutePath());
         assertThat(s.dbUrl()).isEmpty();
         assertThat(s.demoData()).isTrue();
+        assertThat(s.demoHistory()).isTrue();
     }
 
     @Test
@@ -32,13 +33,15 @@ class LaunchSettingsTest {
                 "PADDOCK_DB_URL", "jdbc:postgresql://db.example:5432/paddock",
                 "PADDOCK_DB_USER", "gate",
                 "PADDOCK_DB_PASSWORD", "s3cret",
-                "PADDOCK_DEMO_DATA", "false"), new Properties());
+                "PADDOCK_DEMO_DATA", "false",
+                "PADDOCK_DEMO_HISTORY", "no"), new Properties());
         assertThat(s.httpPort()).isEqualTo(9090);
         assertThat(s.dataDir()).isEqualTo(Path.of("/srv/paddock"));
         assertThat(s.dbUrl()).contains("jdbc:postgresql://db.example:5432/paddock");
         assertThat(s.dbUser()).isEqualTo("gate");
         assertThat(s.dbPassword()).isEqualTo("s3cret");
         assertThat(s.demoData()).isFalse();
+        assertThat(s.demoHistory()).isFalse();
     }
 
     @Test
@@ -71,6 +74,8 @@ class LaunchSettingsTest {
     void refusesADemoSwitchThatIsNeitherTrueNorFalse() {
         assertThatThrownBy(() -> LaunchSettings.from(Map.of("PADDOCK_DEMO_DATA", "maybe"), new Properties()))
                 .hasMessage("PADDOCK_DEMO_DATA must be true or false, not 'maybe'");
+        assertThatThrownBy(() -> LaunchSettings.from(Map.of("PADDOCK_DEMO_HISTORY", "lively"), new Properties()))
+                .hasMessage("PADDOCK_DEMO_HISTORY must be true or false, not 'lively'");
     }
 
     @Test

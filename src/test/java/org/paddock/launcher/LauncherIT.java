@@ -1,5 +1,6 @@
 package org.paddock.launcher;
 
+import io.restassured.path.json.JsonPath;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -94,10 +95,13 @@ class LauncherIT {
         first.awaitReady();
         String home = get(port, "/").body();
         assertThat(home).contains("1 release, 3 module streams").contains("nginx:1.24").contains("Fedora 45");
-        assertThat(first.output()).contains("Seeded demo data").contains("Demo users, password 'paddock-demo'");
+        assertThat(first.output()).contains("Seeded demo data").contains("Seeded the demo history")
+                .contains("Demo users, password 'paddock-demo'").doesNotContain("The demo history stopped part-way");
         assertThat(get(port, "/api/v1/releases").body()).as("the REST API answers JSON under command 1 too")
                 .contains("\"name\":\"F45\"").contains("nginx:1.24");
         assertThat(get(port, "/api/v1/updates?status=bogus").body()).contains("\"field\":\"status\"");
+        demoHistoryShowsEverywhere(port);
+        clientReadsTheDemoWithTheExampleInventory(port);
         first.interruptAndAwaitExit();
         assertThat(first.output()).contains("Embedded PostgreSQL stopped.").contains("Paddock stopped.");
         assertThat(dataDir.resolve("postgres/postmaster.pid")).doesNotExist();
@@ -247,6 +251,15 @@ class LauncherIT {
                 aliases.add(made.body().replaceAll("(?s).*\"alias\":\"([^\"]+)\".*", "$1"));
             }
             String mine = "('" + String.join("', '", aliases) + "')";
+            // the demo's gating policy asks every update for a passing ci.tier0 before testing
+            String ci = ApiTokens.issue(url, "ci");
+            for (String alias : aliases) {
+                HttpResponse<String> passed = post(port, "/api/v2.0/results", ci, "{\"testcase\": \"ci.tier0\", \"outcome\":"
+                        + " \"PASSED\", \"data\": {\"item\": \"" + alias + "\", \"type\": \"paddock_update\"}}");
+                assertThat(passed.statusCode()).as(passed.body()).isEqualTo(201);
+            }
+            // the demo history of the first start has pushes, moves and events of its own: count only these three
+            String ids = "(select id from module_update where alias in " + mine + ")";
 
             var pushing = HttpClient.newHttpClient().sendAsync(LocalHttp.request(port, "/api/v1/pushes")
                     .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build(),
@@ -264,9 +277,11 @@ class LauncherIT {
             assertThat(pushing.handle((r, e) -> e).get(10, TimeUnit.SECONDS)).as("the push request died with it").isNotNull();
 
             assertThat(ApiTokens.count(url, "select count(*) from module_update where status = 'pending' and alias in " + mine)).isEqualTo(3);
-            assertThat(ApiTokens.count(url, "select count(*) from push_item")).isZero();
-            assertThat(ApiTokens.count(url, "select count(*) from outbox_event where type = 'update.testing'")).isZero();
-            assertThat(ApiTokens.count(url, "select count(*) from update_history where field = 'status' and to_value = 'testing'")).isZero();
+            assertThat(ApiTokens.count(url, "select count(*) from push_item where update_id in " + ids)).isZero();
+            assertThat(ApiTokens.count(url, "select count(*) from outbox_event where type = 'update.testing'"
+                    + " and subject in " + mine)).isZero();
+            assertThat(ApiTokens.count(url, "select count(*) from update_history where field = 'status' and to_value = 'testing'"
+                    + " and update_id in " + ids)).isZero();
 
             env.put("PADDOCK_PUSH_ABANDON_AFTER", "PT1S");
             PaddockProcess again = launch(env, TestPaths.dir("launcher-kill-run2"));
@@ -282,14 +297,94 @@ class LauncherIT {
             HttpResponse<String> pushed = post(port, "/api/v1/pushes", admin, "");
             assertThat(pushed.statusCode()).as(pushed.body()).isEqualTo(200);
             assertThat(ApiTokens.count(url, "select count(*) from module_update where status = 'testing' and alias in " + mine)).isEqualTo(3);
-            assertThat(ApiTokens.count(url, "select count(distinct update_id) from push_item")).isEqualTo(3);
-            assertThat(ApiTokens.count(url, "select count(*) from push_item")).isEqualTo(3);
+            assertThat(ApiTokens.count(url, "select count(distinct update_id) from push_item where update_id in " + ids)).isEqualTo(3);
+            assertThat(ApiTokens.count(url, "select count(*) from push_item where update_id in " + ids)).isEqualTo(3);
             assertThat(ApiTokens.count(url, "select count(*) from push where result = 'abandoned'")).isEqualTo(1);
-            assertThat(ApiTokens.count(url, "select count(*) from outbox_event where type = 'update.testing'")).isEqualTo(3);
+            assertThat(ApiTokens.count(url, "select count(*) from outbox_event where type = 'update.testing'"
+                    + " and subject in " + mine)).isEqualTo(3);
             again.interruptAndAwaitExit();
         } finally {
             db.close();
         }
+    }
+
+    // --- the demo history ------------------------------------------------------------------------------
+
+    /** Every status, every feed, a policy, a waiver, comments with karma and past pushes: what README's tour walks. */
+    private static void demoHistoryShowsEverywhere(int port) throws Exception {
+        int total = 0;
+        for (String status : List.of("pending", "testing", "stable", "unpushed", "obsolete", "revoked")) {
+            JsonPath page = json(port, "/api/v1/updates?status=" + status);
+            assertThat(page.getInt("total")).as("updates " + status).isPositive();
+            total += page.getInt("total");
+        }
+        assertThat(total).as("updates in all").isGreaterThanOrEqualTo(30);
+        JsonPath held = json(port, "/api/v1/updates?status=pending&q=default%20server%20block");
+        assertThat(held.getList("items")).hasSize(1);
+        assertThat(get(port, "/api/v1/updates/" + held.getString("items[0].alias") + "/eligibility").body())
+                .contains("\"reason\":\"held\"");
+        JsonPath failing = json(port, "/api/v1/updates?status=testing&gating=failed");
+        assertThat(failing.getList("items")).as("in testing, failing a required test without a waiver").isNotEmpty();
+
+        String updateinfo = get(port, "/feeds/F45/stable/updateinfo.xml").body();
+        assertThat(updateinfo.split("<update ", -1).length - 1).isGreaterThanOrEqualTo(15);
+        assertThat(updateinfo).contains("type=\"cve\"").contains("id=\"CVE-2026-1245\"").contains("type=\"bugzilla\"")
+                .contains("<module name=\"ruby\" stream=\"3.3\"").contains("<severity>Important</severity>");
+        assertThat(get(port, "/feeds/F45/testing/updateinfo.xml").body()).contains("<update ");
+        assertThat(get(port, "/feeds/atom.xml").body()).contains("<entry>");
+
+        JsonPath advisory = json(port, "/api/v1/advisories?cve=CVE-2026-3388");
+        assertThat(advisory.getList("advisories")).hasSize(1);
+        String alias = advisory.getString("advisories[0].id");
+        assertThat(advisory.getList("advisories[0].modules[0].packages.purl", String.class))
+                .contains("pkg:gem/rack@3.0.14", "pkg:maven/org.jruby/jruby-stdlib@9.4.9.0", "pkg:pypi/msgpack@1.0.8");
+        String osv = get(port, "/osv/" + alias + ".json").body();
+        assertThat(osv).contains("CVE-2026-3388").contains("\"RubyGems\"").contains("\"Maven\"").contains("\"PyPI\"");
+
+        assertThat(get(port, "/api/v1/policies").body()).contains("f45-tier0");
+        assertThat(get(port, "/api/v1.0/waivers").body()).contains("ci.tier0").contains("full disk");
+        JsonPath voted = json(port, "/api/v1/updates?q=worker%20crash%20on%20reload");
+        assertThat(voted.getInt("items[0].karma")).isEqualTo(2);
+        assertThat(get(port, "/api/v1/updates/" + voted.getString("items[0].alias") + "/comments").body())
+                .contains("\"karma\":1").contains("erin");
+        JsonPath pushes = new JsonPath(get(port, "/api/v1/pushes?limit=100").body());
+        assertThat(pushes.getList("result", String.class)).hasSizeGreaterThanOrEqualTo(20).containsOnly("completed");
+        assertThat(get(port, "/pushes.xhtml").body()).contains("scheduler");
+    }
+
+    /** README's tour: the client jar, run as a person runs it, against this server with the example inventory. */
+    private static void clientReadsTheDemoWithTheExampleInventory(int port) throws Exception {
+        Path work = TestPaths.dir("launcher-embedded-client");
+        List<String> server = List.of("--server", "http://localhost:" + port + "/", "--release", "F45",
+                "--cache", work.resolve("cache").toString());
+        Client modules = client(work, "modules", List.of("--verbose", "--rpm-list", "src/main/examples/host/rpms.txt"), server);
+        assertThat(modules.exit()).as(modules.out()).isEqualTo(100);
+        assertThat(modules.out()).contains("nginx:1.24  (", "postgresql:16  (", "ruby:3.3  (")
+                .contains("CVE-2026-1245", "CVE-2026-2277", "CVE-2026-3388")
+                .contains("nginx  1:1.24.0-2.module_f45+21040+6c81f848 → 1:1.24.0-");
+        Client sbom = client(work, "list", List.of("--security", "--sbom", "src/main/examples/host/web01.cdx.json"), server);
+        assertThat(sbom.exit()).as(sbom.out()).isEqualTo(100);
+        assertThat(sbom.out()).contains("rubygem-rack-3.0.14-1.module_f45+").contains("msgpack-1.0.8");
+    }
+
+    private record Client(int exit, String out) {
+    }
+
+    private static Client client(Path work, String command, List<String> args, List<String> server) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-jar", TestPaths.clientJar().toAbsolutePath().toString(), command));
+        cmd.addAll(args);
+        cmd.addAll(server);
+        Path out = work.resolve(command + ".out");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+        assertThat(p.waitFor(120, TimeUnit.SECONDS)).as("client " + command + " finished").isTrue();
+        return new Client(p.exitValue(), Files.readString(out));
+    }
+
+    private static JsonPath json(int port, String path) throws Exception {
+        HttpResponse<String> r = get(port, path);
+        assertThat(r.statusCode()).as(path + ": " + r.body()).isEqualTo(200);
+        return new JsonPath(r.body());
     }
 
     // --- helpers -------------------------------------------------------------------------------------
