@@ -31,9 +31,31 @@ public final class Applicability {
      * One advisory package that concerns one installed package.
      *
      * @param installed the newest installed package it is compared with
+     * @param carried   the CVEs of gems, wheels and jars this RPM holds that the same advisory fixes: they are reported
+     *                  under it ({@link #cves})
      */
     public record Match(Advisory advisory, Advisory.Collection collection, Advisory.Fix fix, Installed installed,
-                        State state) {
+                        State state, List<String> carried) {
+
+        public Match {
+            carried = List.copyOf(carried);
+        }
+
+        public Match(Advisory advisory, Advisory.Collection collection, Advisory.Fix fix, Installed installed,
+                     State state) {
+            this(advisory, collection, fix, installed, state, List.of());
+        }
+
+        /** The CVEs this package's update fixes: its own ({@link Advisory#cvesFixedBy}), and those it carries. */
+        public List<String> cves() {
+            List<String> own = advisory.cvesFixedBy(fix);
+            if (carried.isEmpty()) {
+                return own;
+            }
+            java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(own);
+            all.addAll(carried);
+            return List.copyOf(all);
+        }
 
         /**
          * The module stream of the collection; for a gem, wheel or jar fixed outside any module, the stream of the RPM
@@ -146,17 +168,31 @@ public final class Applicability {
      * reported once, as that RPM — by every command.
      */
     private static List<Match> once(List<Match> matches) {
-        java.util.Set<String> rpms = new java.util.HashSet<>();
+        // advisory and RPM name → the CVEs of what it holds and the same advisory fixes
+        Map<String, java.util.Set<String>> carried = new HashMap<>();
         for (Match m : matches) {
             if (m.fix().isRpm()) {
-                rpms.add(m.advisory().id() + " " + m.fix().name());
+                carried.put(m.advisory().id() + " " + m.fix().name(), new java.util.LinkedHashSet<>());
             }
         }
-        if (rpms.isEmpty()) {
+        if (carried.isEmpty()) {
             return matches;
         }
-        return matches.stream().filter(m -> m.fix().isRpm() || m.installed().ownerRpm() == null
-                || !rpms.contains(m.advisory().id() + " " + m.installed().ownerRpm())).toList();
+        List<Match> kept = new ArrayList<>();
+        for (Match m : matches) {
+            java.util.Set<String> owner = m.fix().isRpm() || m.installed().ownerRpm() == null ? null
+                    : carried.get(m.advisory().id() + " " + m.installed().ownerRpm());
+            if (owner == null) {
+                kept.add(m);
+            } else {
+                owner.addAll(m.advisory().cvesFixedBy(m.fix()));
+            }
+        }
+        return kept.stream().map(m -> {
+            java.util.Set<String> more = m.fix().isRpm() ? carried.get(m.advisory().id() + " " + m.fix().name()) : null;
+            return more == null || more.isEmpty() ? m
+                    : new Match(m.advisory(), m.collection(), m.fix(), m.installed(), m.state(), List.copyOf(more));
+        }).toList();
     }
 
     /** Whether a collection's module build counts on this host. */

@@ -46,7 +46,7 @@ public final class ModuleReport {
             byStream.computeIfAbsent(m.moduleStream(), k -> new LinkedHashMap<>())
                     .computeIfAbsent(m.advisory(), k -> new ArrayList<>())
                     .add(new Package(m.fix().kind(), m.fix().name(), m.installed().version(), m.fix().version(),
-                            m.advisory().cvesFixedBy(m.fix()), m.installed().ownerRpm()));
+                            m.cves(), m.installed().ownerRpm()));
         }
         List<Stream> streams = new ArrayList<>();
         byStream.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> streams.add(new Stream(e.getKey(),

@@ -58,7 +58,7 @@ public final class VexWriter {
                 c.put("purl", r);
                 return c;
             });
-            List<String> ids = m.advisory().cvesFixedBy(m.fix());
+            List<String> ids = m.cves();
             for (String id : ids.isEmpty() ? List.of(m.advisory().id()) : ids) {
                 ObjectNode v = vulnerabilities.computeIfAbsent(id + " " + m.state(), k -> vulnerability(json, id, m));
                 ArrayNode affects = (ArrayNode) v.get("affects");

@@ -99,6 +99,17 @@ class ApplicabilityTest {
                 "  R  Low/Sec.  CVE-R  https://paddock.example/R",
                 "      rubygem-rack  3.1.7-1 → 3.1.8-1  fixes CVE-R",
                 "      rake (gem, in rubygem-rake)  13.1.0 → 13.2.0  fixes CVE-R");
+
+        // as the server says it: CVE-2026-9 is fixed in the rack gem alone — its RPM's line carries it
+        Advisory perPackage = new Advisory("S", "security", "Important", "S", null, null, "https://paddock.example/S",
+                List.of(new Advisory.Reference("cve", "CVE-2026-9", "", null)), List.of(new Advisory.Collection(ruby,
+                List.of(rpm("rubygem-rack", "3.1.8-1"), new Advisory.Fix("gem", "rack", null, "3.1.8", null,
+                        List.of("CVE-2026-9"))))), true);
+        List<Applicability.Match> s = new Applicability(host, states, null, "x86_64").matches(List.of(perPackage));
+        assertThat(ModuleReport.text(ModuleReport.of(s), true)).containsExactly(
+                "ruby:3.3  (1 advisory)",
+                "  S  Important/Sec.  CVE-2026-9  https://paddock.example/S",
+                "      rubygem-rack  3.1.7-1 → 3.1.8-1  fixes CVE-2026-9");
     }
 
     @Test
