@@ -364,7 +364,12 @@ class LauncherIT {
                 .contains("nginx  1:1.24.0-2.module_f45+21040+6c81f848 → 1:1.24.0-");
         Client sbom = client(work, "list", List.of("--security", "--sbom", "src/main/examples/host/web01.cdx.json"), server);
         assertThat(sbom.exit()).as(sbom.out()).isEqualTo(100);
-        assertThat(sbom.out()).contains("rubygem-rack-3.0.14-1.module_f45+").contains("msgpack-1.0.8");
+        assertThat(sbom.out()).contains("rubygem-rack-3.0.14-1.module_f45+").contains("msgpack-1.0.8")
+                .contains("org.jruby:jruby-stdlib-9.4.9.0");
+        Client image = client(work, "modules", List.of("--verbose", "--sbom", "src/main/examples/host/web01.cdx.json"), server);
+        assertThat(image.out()).as("each package with the CVEs it fixes; the rack gem's, under the RPM that brings it")
+                .contains("org.jruby:jruby-stdlib (maven)  9.4.8.0 → 9.4.9.0  fixes CVE-2026-3389")
+                .containsPattern("rubygem-rack  3\\.0\\.9-1\\.module_f45\\S+ → 3\\.0\\.14-1\\.module_f45\\S+  fixes CVE-2026-3388");
     }
 
     private record Client(int exit, String out) {
