@@ -7,6 +7,7 @@
 # print(dnf.const.PLUGINPATH)' tells where), paddock.conf in /etc/dnf/plugins/. The client reads the same root
 # dnf works on (its rpmdb and modules.d) and the advisories paddock.conf names. The exit status is the client's:
 # 100 when advisories apply, as dnf check-update.
+import os
 import subprocess
 
 import dnf
@@ -45,8 +46,8 @@ class PaddockCommand(dnf.cli.Command):
         if args[0] == 'list':
             args += self._filters()
         # the JVM set for a short run, as src/main/sh/paddock-client sets it
-        command = [conf.get('java', 'java'), '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC',
-                   '-jar', conf['jar']] + args
+        command = [conf.get('java', 'java'), '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'] + _young() + [
+            '-jar', conf['jar']] + args
         command += ['--root', self.base.conf.installroot]
         if conf.get('server'):
             command += ['--server', conf['server']]
@@ -89,3 +90,12 @@ class PaddockCommand(dnf.cli.Command):
         if not conf.get('server') and not conf.get('updateinfo'):
             raise dnf.exceptions.Error('paddock.conf: set server= (a Paddock server) or updateinfo= (a file)')
         return conf
+
+
+def _young():
+    """As src/main/sh/paddock-client: a young generation a large check fits in, where the machine has 2 GB."""
+    try:
+        memory = os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES')
+    except (ValueError, OSError):
+        return []
+    return ['-Xmn256m'] if memory >= 2 << 30 else []

@@ -31,7 +31,15 @@ final class Halves {
 
     /** {@code work} applied to the first and second half of {@code items}, the answers one after the other. */
     static <T, R> List<R> map(List<T> items, Function<List<T>, List<R>> work) {
-        if (items.size() < AT_LEAST || Runtime.getRuntime().availableProcessors() < 2) {
+        return map(items, items.size(), work);
+    }
+
+    /**
+     * As {@link #map(List, Function)}, for items that each stand for more work: {@code weight} is how much in all
+     * (e.g. the lines in a list of groups of lines), held to {@link #AT_LEAST}.
+     */
+    static <T, R> List<R> map(List<T> items, int weight, Function<List<T>, List<R>> work) {
+        if (weight < AT_LEAST || items.size() < 2 || Runtime.getRuntime().availableProcessors() < 2) {
             return work.apply(items);
         }
         int half = items.size() / 2;

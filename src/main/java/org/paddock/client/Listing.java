@@ -68,12 +68,14 @@ public final class Listing {
     private static final class Rows {
         final Filter filter;
         final List<Row> list;
-        final Map<Advisory, String> labels = new IdentityHashMap<>();
-        final Map<Advisory.Fix, String> nevras = new IdentityHashMap<>(); // an index run shares one Fix per package
+        final Map<Advisory, String> labels;
+        final Map<Advisory.Fix, String> nevras; // an index run shares one Fix per package
 
         Rows(Filter filter, int expected) {
             this.filter = filter;
             this.list = new ArrayList<>(expected);
+            this.labels = new IdentityHashMap<>(expected / 2);
+            this.nevras = new IdentityHashMap<>(expected); // sized once: no rehashing of 100 000 entries
         }
 
         void add(Applicability.Match m) {
@@ -134,7 +136,7 @@ public final class Listing {
             clusters.add(cluster);
             i = j;
         }
-        return Halves.map(clusters, some -> {
+        return Halves.map(clusters, rows.size(), some -> {
             List<Row> out = new ArrayList<>();
             for (List<Row> cluster : some) {
                 cluster.sort(Listing::order);
