@@ -365,6 +365,26 @@ public final class AdvisoryIndex {
         final String[] strings;
         final Evr[] evrs;
 
+        /**
+         * Another reader of the same mapping, for another thread: a position of its own, the decoded strings and EVRs
+         * shared (a slot holds an immutable object or nothing, so a race only decodes one twice).
+         */
+        private Mapped(Mapped of) {
+            b = of.b.duplicate();
+            buckets = of.buckets;
+            advisories = of.advisories;
+            stringTable = of.stringTable;
+            advisoryTable = of.advisoryTable;
+            bucketTable = of.bucketTable;
+            evrTable = of.evrTable;
+            strings = of.strings;
+            evrs = of.evrs;
+        }
+
+        Mapped view() {
+            return new Mapped(this);
+        }
+
         Mapped(Path index, ByteBuffer b) {
             this.b = b;
             buckets = b.getInt(24);
@@ -504,25 +524,33 @@ public final class AdvisoryIndex {
         List<Advisory> advisories() {
             long[] sorted = java.util.Arrays.copyOf(order, fixes.size());
             java.util.Arrays.sort(sorted);
-            List<Advisory> out = new ArrayList<>();
-            for (int i = 0; i < sorted.length; ) {
-                i = advisory(sorted, i, out);
+            // where each advisory's packages start in sorted; the advisories are read on two cores, each its own reader
+            List<Integer> starts = new ArrayList<>();
+            for (int i = 0; i < sorted.length; i++) {
+                if (i == 0 || advisoryOf[(int) sorted[i]] != advisoryOf[(int) sorted[i - 1]]) {
+                    starts.add(i);
+                }
             }
-            return out;
+            return Halves.map(starts, sorted.length, some -> {
+                Mapped reader = m.view();
+                List<Advisory> out = new ArrayList<>(some.size());
+                for (int from : some) {
+                    out.add(advisory(reader, sorted, from));
+                }
+                return out;
+            });
         }
 
-        /** Reads the advisory of {@code sorted[from]} with its found packages; answers where the next one starts. */
-        private int advisory(long[] sorted, int from, List<Advisory> out) {
+        /** Reads the advisory of {@code sorted[from]} with its packages found from there on. */
+        private Advisory advisory(Mapped reader, long[] sorted, int from) {
             int advisory = advisoryOf[(int) sorted[from]];
             Map<Integer, List<Advisory.Fix>> byCollection = new TreeMap<>();
-            int i = from;
-            for (; i < sorted.length && advisoryOf[(int) sorted[i]] == advisory; i++) {
+            for (int i = from; i < sorted.length && advisoryOf[(int) sorted[i]] == advisory; i++) {
                 int n = (int) sorted[i];
                 byCollection.computeIfAbsent(collectionOf[n], k -> new ArrayList<>(4)).add(fixes.get(n));
             }
-            m.b.position(m.b.getInt(m.advisoryTable + 4 * advisory));
-            out.add(readAdvisory(m, byCollection));
-            return i;
+            reader.b.position(reader.b.getInt(reader.advisoryTable + 4 * advisory));
+            return readAdvisory(reader, byCollection);
         }
     }
 

@@ -54,13 +54,13 @@ public final class Listing {
     }
 
     public static List<Row> rows(List<Applicability.Match> matches, Filter filter) {
-        return dedupe(sorted(Halves.map(matches, some -> {
+        return sorted(Halves.map(matches, some -> {
             Rows rows = new Rows(filter, some.size());
             for (Applicability.Match m : some) {
                 rows.add(m);
             }
             return rows.list;
-        })));
+        }));
     }
 
 
@@ -114,7 +114,8 @@ public final class Listing {
      * {@code name-[epoch:]version-release.arch}, another package's {@code name-version}), so names sorted by
      * {@code name + "-"} put their lines in order — except where one such key begins another ({@code foo-} and
      * {@code foo-devel-}), whose lines can interleave: those names' lines are sorted together. 100 000 lines cost a
-     * sort of their names and of many short runs, not of 100 000 long strings.
+     * sort of their names and of many short runs, not of 100 000 long strings. The same line reached twice (two
+     * collections) is kept once, as in dnf: its twins sit side by side in its name's run.
      */
     static List<Row> sorted(List<Row> rows) {
         Map<String, List<Row>> byName = new java.util.HashMap<>();
@@ -140,7 +141,7 @@ public final class Listing {
             List<Row> out = new ArrayList<>();
             for (List<Row> cluster : some) {
                 cluster.sort(Listing::order);
-                out.addAll(cluster);
+                addOnce(cluster, out);
             }
             return out;
         });
@@ -155,15 +156,13 @@ public final class Listing {
         return c != 0 ? c : Boolean.compare(a.installed(), b.installed());
     }
 
-    /** The same advisory package reached twice (two collections) is one row, as in dnf: drops neighbours alike. */
-    private static List<Row> dedupe(List<Row> sorted) {
-        List<Row> out = new ArrayList<>(sorted.size());
-        for (int i = 0; i < sorted.size(); i++) {
-            if (i == 0 || !sameLine(sorted.get(i - 1), sorted.get(i))) {
-                out.add(sorted.get(i));
+    /** Adds the sorted {@code rows} to {@code out}, each line once. */
+    private static void addOnce(List<Row> rows, List<Row> out) {
+        for (int i = 0; i < rows.size(); i++) {
+            if (i == 0 || !sameLine(rows.get(i - 1), rows.get(i))) {
+                out.add(rows.get(i));
             }
         }
-        return out;
     }
 
     private static boolean sameLine(Row a, Row b) {
@@ -188,15 +187,25 @@ public final class Listing {
             idWidth = Math.max(idWidth, r.id().length());
             labelWidth = Math.max(labelWidth, r.label().length());
         }
-        StringBuilder chunk = new StringBuilder(1 << 16);
-        for (Row r : rows) {
-            line(chunk, r, flags, idWidth, labelWidth);
-            if (chunk.length() > (1 << 16) - 512) {
-                out.append(chunk);
-                chunk.setLength(0);
+        int ids = idWidth;
+        int labels = labelWidth;
+        // the text of each half made on a core of its own, in pieces of 64 KiB, then written in order
+        List<String> pieces = Halves.map(rows, some -> {
+            List<String> made = new ArrayList<>();
+            StringBuilder chunk = new StringBuilder(1 << 16);
+            for (Row r : some) {
+                line(chunk, r, flags, ids, labels);
+                if (chunk.length() > (1 << 16) - 512) {
+                    made.add(chunk.toString());
+                    chunk.setLength(0);
+                }
             }
+            made.add(chunk.toString());
+            return made;
+        });
+        for (String piece : pieces) {
+            out.write(piece);
         }
-        out.append(chunk);
     }
 
     private static void line(StringBuilder chunk, Row r, boolean flags, int idWidth, int labelWidth) {
