@@ -63,7 +63,6 @@ public final class Listing {
         }));
     }
 
-
     /** The rows being made; one match at a time, in a method a short run compiles instead of interpreting a loop. */
     private static final class Rows {
         final Filter filter;
