@@ -57,14 +57,7 @@ public final class AdvisoryIndex {
      * {@code cacheDir} (made or remade first when missing or older than the file).
      */
     public static List<Advisory> read(Path updateinfo, Path cacheDir, Set<String> installed) throws IOException {
-        Lookup lookup = open(updateinfo, cacheDir);
-        installed.forEach(lookup::add);
-        return lookup.advisories();
-    }
-
-    /** The index of an updateinfo.xml, opened as {@link #open(Path, Path, Source)} opens one. */
-    public static Lookup open(Path updateinfo, Path cacheDir) throws IOException {
-        return open(updateinfo, cacheDir, () -> {
+        return read(updateinfo, cacheDir, installed, () -> {
             try (InputStream in = Files.newInputStream(updateinfo)) {
                 return UpdateinfoReader.read(in, updateinfo.toString());
             }
@@ -76,51 +69,22 @@ public final class AdvisoryIndex {
      * the index in {@code cacheDir} (made or remade first when missing or older than the file).
      */
     public static List<Advisory> read(Path file, Path cacheDir, Set<String> installed, Source all) throws IOException {
-        Lookup lookup = open(file, cacheDir, all);
-        installed.forEach(lookup::add);
-        return lookup.advisories();
-    }
-
-    /**
-     * The index of {@code file} (made or remade first when missing or older than the file), opened for a run to give
-     * it the installed names one at a time — while rpm is still printing them.
-     */
-    public static Lookup open(Path file, Path cacheDir, Source all) throws IOException {
         Path index = indexFile(file, cacheDir);
         long size = Files.size(file);
         long mtime = Files.getLastModifiedTime(file).toMillis() ^ (fingerprint(file, size) << 20);
         if (!fresh(index, size, mtime)) {
             write(all.readAll(), index, size, mtime);
         }
+        Found found;
         try (FileChannel ch = FileChannel.open(index, StandardOpenOption.READ)) {
             if (ch.size() > Integer.MAX_VALUE) {
                 throw new ClientException(index + ": an index over 2 GB; run with --no-cache");
             }
             // the mapping stays valid once the channel is closed
-            return new Lookup(new Found(index, new Mapped(index, ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size()))));
+            found = new Found(index, new Mapped(index, ch.map(FileChannel.MapMode.READ_ONLY, 0, ch.size())));
         }
-    }
-
-    /** An opened index: the installed names go in, then the advisories they lead to come out. */
-    public static final class Lookup {
-        private final Found found;
-        private final Set<String> seen = new java.util.HashSet<>();
-
-        private Lookup(Found found) {
-            this.found = found;
-        }
-
-        /** An installed package's name (again is fine). */
-        public void add(String name) {
-            if (seen.add(name)) {
-                found.add(name);
-            }
-        }
-
-        /** The advisories that name a package added, with only those packages, in the source's order. */
-        public List<Advisory> advisories() {
-            return found.advisories();
-        }
+        installed.forEach(found::add);
+        return found.advisories();
     }
 
     /** A CRC of the file's first and last 64 KiB: a file rewritten in the same millisecond to the same size differs. */

@@ -126,11 +126,6 @@ public final class PaddockClient {
         String arch;
 
         Inventory load() throws IOException {
-            return load(p -> { });
-        }
-
-        /** @param each told of every installed package as soon as it is known (while rpm -qa still prints) */
-        Inventory load(java.util.function.Consumer<Installed> each) throws IOException {
             List<Installed> packages;
             if (sbom != null && rpmList != null) {
                 throw new ClientException("give either --sbom or --rpm-list, not both");
@@ -143,21 +138,18 @@ public final class PaddockClient {
                     ? Halves.start(() -> ImageScan.scan(root, ImageScan.rpmOwners(root))) : null;
             if (sbom != null) {
                 packages = Sbom.read(sbom);
-                packages.forEach(each);
             } else if (rpmList != null) {
                 try (BufferedReader r = Files.newBufferedReader(rpmList, StandardCharsets.UTF_8)) {
-                    packages = RpmList.read(r, rpmList.toString(), each);
+                    packages = RpmList.read(r, rpmList.toString());
                 } catch (java.nio.file.NoSuchFileException e) {
                     throw new ClientException("cannot read " + rpmList + ": no such file");
                 }
             } else {
-                packages = queryRpm(root, each);
+                packages = queryRpm(root);
             }
             if (inTree != null) {
-                List<Installed> found = inTree.get();
-                found.forEach(each);
                 packages = new ArrayList<>(packages);
-                packages.addAll(found);
+                packages.addAll(inTree.get());
             }
             ModuleStates states = new ModuleStates();
             if (root != null || sbom == null) {
@@ -175,7 +167,7 @@ public final class PaddockClient {
                     vendor != null ? vendor : Inventory.osId(root == null ? Path.of("/") : root));
         }
 
-        private static List<Installed> queryRpm(Path root, java.util.function.Consumer<Installed> each) throws IOException {
+        private static List<Installed> queryRpm(Path root) throws IOException {
             List<String> cmd = new ArrayList<>(List.of("rpm", "-qa", "--qf", RpmList.QUERY_FORMAT.replace("\\n", "\n")));
             if (root != null) {
                 cmd.add(1, "--root");
@@ -190,7 +182,7 @@ public final class PaddockClient {
             }
             List<Installed> packages;
             try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-                packages = RpmList.read(r, "rpm -qa", each);
+                packages = RpmList.read(r, "rpm -qa");
             }
             try {
                 if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
@@ -233,27 +225,8 @@ public final class PaddockClient {
                 description = "the repository's modules.yaml: the module builds it publishes and their default streams")
         Path modulesYaml;
 
-        /**
-         * The index of the updateinfo.xml, opened (made first if need be) for the installed names to be looked up as
-         * they are read; {@code null} for a server, with {@code --no-cache}, or where no index can be kept.
-         */
-        AdvisoryIndex.Lookup openIndex() throws IOException {
-            if (updateinfo == null || server != null || noCache || !Files.isRegularFile(updateinfo)) {
-                return null;
-            }
-            try {
-                return AdvisoryIndex.open(updateinfo, cache == null ? ServerSource.defaultCacheDir() : cache);
-            } catch (java.nio.file.FileSystemException e) {
-                return null; // no cache to write here: the file itself is read
-            }
-        }
-
-        /**
-         * @param installedNames the installed packages' names: an advisory's other packages are not kept
-         * @param opened         the index {@link #openIndex} opened, the names already given to it; or {@code null}
-         */
-        Source load(ModuleStates states, java.util.Set<String> installedNames, AdvisoryIndex.Lookup opened)
-                throws IOException {
+        /** @param installedNames the installed packages' names: an advisory's other packages are not kept */
+        Source load(ModuleStates states, java.util.Set<String> installedNames) throws IOException {
             if ((updateinfo == null) == (server == null)) {
                 throw new ClientException("say where the advisories are: --updateinfo FILE or --server URL (one of them)");
             }
@@ -271,7 +244,15 @@ public final class PaddockClient {
                 if (!Files.isRegularFile(updateinfo)) {
                     throw new ClientException("cannot read " + updateinfo + ": no such file");
                 }
-                advisories = opened == null ? null : opened.advisories();
+                advisories = null;
+                if (!noCache) {
+                    try {
+                        advisories = AdvisoryIndex.read(updateinfo, cache == null ? ServerSource.defaultCacheDir() : cache,
+                                installedNames);
+                    } catch (java.nio.file.FileSystemException e) {
+                        // no cache to write here: read the file itself
+                    }
+                }
                 if (advisories == null) {
                     try (InputStream in = Files.newInputStream(updateinfo)) {
                         advisories = UpdateinfoReader.read(in, updateinfo.toString(), installedNames::contains);
@@ -328,15 +309,10 @@ public final class PaddockClient {
                 default -> throw new CommandLine.ParameterException(spec.commandLine(),
                         "--format " + format + ": one of text, json, cyclonedx-vex");
             }
-            // an indexed updateinfo.xml is opened first, so each installed name is looked up as rpm prints it
-            AdvisoryIndex.Lookup early = advisoryOptions.options.openIndex();
+            inventory = inventoryOptions.options.load();
             java.util.Set<String> names = new java.util.HashSet<>();
-            inventory = inventoryOptions.options.load(p -> {
-                if (names.add(p.name()) && early != null) {
-                    early.add(p.name());
-                }
-            });
-            Source source = advisoryOptions.options.load(inventory.modules(), names, early);
+            inventory.packages().forEach(p -> names.add(p.name()));
+            Source source = advisoryOptions.options.load(inventory.modules(), names);
             matches = new Applicability(inventory.packages(), inventory.modules(), source.modules(), inventory.arch())
                     .matches(source.advisories());
         }

@@ -25,12 +25,6 @@ public final class RpmList {
      * @throws ClientException naming the line that is not six fields, or holds an EVR rpm would not build
      */
     public static List<Installed> read(BufferedReader in, String source) throws IOException {
-        return read(in, source, p -> { });
-    }
-
-    /** As {@link #read(BufferedReader, String)}, telling {@code each} of every package as soon as its line is read. */
-    public static List<Installed> read(BufferedReader in, String source, java.util.function.Consumer<Installed> each)
-            throws IOException {
         List<Installed> packages = new ArrayList<>();
         int n = 0;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
@@ -38,7 +32,6 @@ public final class RpmList {
             Installed p = line(line, n, source);
             if (p != null) {
                 packages.add(p);
-                each.accept(p);
             }
         }
         return packages;

@@ -313,8 +313,8 @@ public final class ServerSource {
                 }
                 try {
                     if (kind.equals("rpm")) {
-                        Advisory.Fix rpm = Advisory.Fix.rpm(name, Evr.parse(p.path("evr").asText()), p.path("arch").asText());
-                        fixes.add(new Advisory.Fix("rpm", name, rpm.evr(), rpm.version(), rpm.arch(), cves));
+                        Evr evr = Evr.parse(p.path("evr").asText());
+                        fixes.add(new Advisory.Fix("rpm", name, evr, Advisory.evrText(evr), p.path("arch").asText(), cves));
                     } else {
                         fixes.add(new Advisory.Fix(kind, name, null, p.path("version").asText(), null, cves));
                     }
