@@ -45,9 +45,15 @@ class PaddockCommand(dnf.cli.Command):
             args.append('--verbose')
         if args[0] == 'list':
             args += self._filters()
-        # the JVM set for a short run, as src/main/sh/paddock-client sets it
-        command = [conf.get('java', 'java'), '-XX:TieredStopAtLevel=1', '-XX:+UseSerialGC'] + _young() + [
-            '-jar', conf['jar']] + args
+        # the client's own launcher sets the JVM for a short run; it runs the jar paddock.conf names
+        env = dict(os.environ, PADDOCK_CLIENT_JAR=conf['jar'])
+        if conf.get('java'):
+            env['JAVA'] = conf['java']
+        script = conf.get('client') or os.path.join(os.path.dirname(conf['jar']), 'paddock-client')
+        if not os.path.isfile(script):
+            raise dnf.exceptions.Error('paddock.conf: no paddock-client launcher at %s: put it next to the jar, '
+                                       'or set client= to it' % script)
+        command = ['sh', script] + args
         command += ['--root', self.base.conf.installroot]
         if conf.get('server'):
             command += ['--server', conf['server']]
@@ -61,7 +67,7 @@ class PaddockCommand(dnf.cli.Command):
             command += ['--modules-yaml', conf['modules_yaml']]
         if conf.get('cache'):
             command += ['--cache', conf['cache']]
-        status = subprocess.call(command)
+        status = subprocess.call(command, env=env)
         if status == 100:
             self.cli.demands.success_exit_status = 100
         elif status != 0:
@@ -82,7 +88,7 @@ class PaddockCommand(dnf.cli.Command):
         parser = Paddock.read_config(self.base.conf)
         conf = {}
         if parser.has_section('main'):
-            for key in ('jar', 'java', 'server', 'release', 'channel', 'updateinfo', 'modules_yaml', 'cache'):
+            for key in ('jar', 'client', 'java', 'server', 'release', 'channel', 'updateinfo', 'modules_yaml', 'cache'):
                 if parser.has_option('main', key):
                     conf[key] = parser.get('main', key)
         if not conf.get('jar'):
@@ -90,12 +96,3 @@ class PaddockCommand(dnf.cli.Command):
         if not conf.get('server') and not conf.get('updateinfo'):
             raise dnf.exceptions.Error('paddock.conf: set server= (a Paddock server) or updateinfo= (a file)')
         return conf
-
-
-def _young():
-    """As src/main/sh/paddock-client: a young generation a large check fits in, where the machine has 2 GB."""
-    try:
-        memory = os.sysconf('SC_PAGE_SIZE') * os.sysconf('SC_PHYS_PAGES')
-    except (ValueError, OSError):
-        return []
-    return ['-Xmn256m'] if memory >= 2 << 30 else []

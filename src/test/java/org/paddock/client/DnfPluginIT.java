@@ -35,11 +35,12 @@ class DnfPluginIT {
                 [main]
                 enabled = 1
                 jar = %s
+                client = %s
                 java = %s
                 updateinfo = %s
                 modules_yaml = %s
                 cache = %s
-                """.formatted(TestPaths.clientJar().toAbsolutePath(),
+                """.formatted(TestPaths.clientJar().toAbsolutePath(), Path.of("src/main/sh/paddock-client").toAbsolutePath(),
                 Path.of(System.getProperty("java.home"), "bin", "java"), updateinfo, modules, dir.resolve("cache")));
 
         Dnf.Result r = dnf.runWithPlugins(plugins, conf, "paddock", "modules", "--verbose");
