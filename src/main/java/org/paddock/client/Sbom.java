@@ -225,6 +225,15 @@ public final class Sbom {
         return new Entry(p);
     }
 
+    /**
+     * The client's name for a gem, wheel or jar: a jar's {@code groupId:artifactId} (as its pom.properties says it),
+     * any other package's purl name. Advisories and inventories name packages this one way.
+     */
+    static String packageName(Purl p) {
+        return "maven".equals(p.type()) && p.namespace() != null
+                ? p.namespace().replace('/', '.') + ":" + p.name() : p.name();
+    }
+
     private static List<Installed> installed(List<Entry> entries) {
         List<Installed> out = new ArrayList<>();
         for (Entry e : entries) {
@@ -242,9 +251,7 @@ public final class Sbom {
                     String label = p.qualifier("modularitylabel").or(() -> p.qualifier("rpmmod")).orElse(e.label);
                     out.add(Installed.rpm(p.name(), evr, p.qualifier("arch").orElse("noarch"), label));
                 }
-                case "maven" -> out.add(new Installed("maven", p.namespace().replace('/', '.') + ":" + p.name(), null,
-                        p.version(), null, null, e.owner));
-                default -> out.add(new Installed(e.kind, p.name(), null, p.version(), null, null, e.owner));
+                default -> out.add(new Installed(e.kind, packageName(p), null, p.version(), null, null, e.owner));
             }
         }
         return out;

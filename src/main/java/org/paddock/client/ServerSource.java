@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.paddock.artifact.Evr;
+import org.paddock.artifact.Purl;
 
 import java.io.IOException;
 import java.net.URI;
@@ -308,18 +309,16 @@ public final class ServerSource {
                 String name = p.path("name").asText();
                 List<String> cves = new ArrayList<>(wholeUpdate);
                 cves.addAll(cvesByPackage.getOrDefault(name, List.of()));
-                if (kind.equals("maven")) {
-                    name = name.replace('/', ':'); // the API writes a purl's namespace/name; the client groupId:artifactId
-                }
                 try {
                     if (kind.equals("rpm")) {
                         Evr evr = Evr.parse(p.path("evr").asText());
                         fixes.add(new Advisory.Fix("rpm", name, evr, Advisory.evrText(evr), p.path("arch").asText(), cves));
-                    } else {
-                        fixes.add(new Advisory.Fix(kind, name, null, p.path("version").asText(), null, cves));
+                    } else { // named from its purl, as an SBOM's are (a jar groupId:artifactId)
+                        fixes.add(new Advisory.Fix(kind, Sbom.packageName(Purl.parseLenient(p.path("purl").asText())), null,
+                                p.path("version").asText(), null, cves));
                     }
                 } catch (IllegalArgumentException e) {
-                    // a version the client cannot order: it can match nothing installed
+                    // a version the client cannot order, or no package URL: it can match nothing installed
                 }
             }
             collections.add(new Advisory.Collection(module, fixes));
